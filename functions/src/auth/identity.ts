@@ -1,0 +1,21 @@
+import { ZRole, type TRole } from '@boucle/shared';
+import type { JWTPayload } from 'jose';
+
+/** Who is calling, as the token says. */
+export type TIdentity = { email: string; name: string; roles: TRole[] };
+
+/** Local tokens carry `roles`; Cognito ID tokens carry the user pool groups in `cognito:groups`. */
+export function identityOf(payload: JWTPayload): TIdentity | null {
+  const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : null;
+  if (!email) return null;
+  const claimed = payload.roles ?? payload['cognito:groups'] ?? [];
+  const roles = Array.isArray(claimed)
+    ? claimed.flatMap((role) => {
+        const parsed = ZRole.safeParse(role);
+        return parsed.success ? [parsed.data] : [];
+      })
+    : [];
+  if (!roles.includes('employee')) roles.unshift('employee');
+  const name = typeof payload.name === 'string' ? payload.name : email;
+  return { email, name, roles };
+}

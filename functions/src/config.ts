@@ -1,0 +1,30 @@
+import { DEFAULT_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '@boucle/shared';
+import { z } from 'zod';
+
+/** Everything the app reads from its environment, checked once at start. */
+const ZConfig = z.object({
+  TABLE_NAME: z.string().min(1).default('boucle'),
+  DYNAMODB_ENDPOINT: z.url().optional(),
+  AWS_REGION: z.string().min(1).default('eu-west-3'),
+  RECEIPT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  ANONYMITY_K: z.coerce
+    .number()
+    .int()
+    .min(MIN_ANONYMITY_THRESHOLD)
+    .default(DEFAULT_ANONYMITY_THRESHOLD),
+  TALLY_SHARDS: z.coerce.number().int().min(1).max(100).default(10),
+  AUTH_ISSUER: z.string().min(1),
+  AUTH_AUDIENCE: z.string().min(1),
+  /** Remote JWKS (Cognito). Without it the app expects a local key pair and offers dev sign-in. */
+  AUTH_JWKS_URL: z.url().optional(),
+});
+export type TConfig = z.infer<typeof ZConfig>;
+
+export function readConfig(env: Record<string, string | undefined> = process.env): TConfig {
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,21 @@
+import type { TLocalIssuer } from '../auth/local-issuer.js';
+import type { TIdentity } from '../auth/identity.js';
+import type { TVerifier } from '../auth/verifier.js';
+import type { DirectoryRepository } from '../repositories/directory.js';
+import type { IterationsRepository } from '../repositories/iterations.js';
+import type { ResponsesRepository } from '../repositories/responses.js';
+
+/** What the app needs from the outside world; built once per process (Lambda or Node). */
+export type TAppDeps = {
+  iterations: IterationsRepository;
+  directory: DirectoryRepository;
+  responses: ResponsesRepository;
+  receiptSecret: string;
+  k: number;
+  now: () => Date;
+  verify: TVerifier;
+  /** Present only with the local issuer: enables the demo sign-in routes. */
+  localIssuer: TLocalIssuer | null;
+};
+
+export type TAppEnv = { Variables: { identity: TIdentity } };

@@ -1,0 +1,31 @@
+import type { TFieldErrors } from '@boucle/shared';
+import type { z } from 'zod';
+import { invalidInput } from './errors.js';
+
+export function fieldErrorsOf(error: z.ZodError, prefix = ''): TFieldErrors {
+  const fields: TFieldErrors = {};
+  for (const issue of error.issues) {
+    const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.') || 'body';
+    fields[field] ??= issue.message;
+  }
+  return fields;
+}
+
+/** Parses input with its shared schema or throws a 400 naming every wrong field. */
+export function parseInput<T extends z.ZodType>(
+  schema: T,
+  input: unknown,
+  prefix = '',
+): z.infer<T> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw invalidInput(fieldErrorsOf(parsed.error, prefix));
+  return parsed.data;
+}
+
+export async function readJson(request: Request): Promise<unknown> {
+  try {
+    return await request.json();
+  } catch {
+    throw invalidInput({ body: 'must be valid JSON' }, 'The request body is not valid JSON');
+  }
+}

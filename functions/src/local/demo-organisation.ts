@@ -1,0 +1,255 @@
+import type { TAnswers, TMember, TTrainingLevel } from '@boucle/shared';
+
+/**
+ * A believable organisation rolling out its enterprise social network: 300 members, 8 teams,
+ * 3 sites, and four past iterations whose answers tell the story of the rollout — a slow start,
+ * training in levels (iteration 2), usage conventions fixed (iteration 3), ambassadors taking
+ * over animation (iteration 4) — with the Nantes site lagging behind. Deterministic, so seeding
+ * again gives the same data.
+ */
+export const DEMO_DOMAIN = 'demo.boucle.example';
+
+export const demoSteering = [
+  { name: 'Claire Martin', email: `claire.martin@${DEMO_DOMAIN}` },
+  { name: 'Thomas Bernard', email: `thomas.bernard@${DEMO_DOMAIN}` },
+];
+
+const TEAMS = [
+  'Sales',
+  'Marketing',
+  'R&D',
+  'Customer care',
+  'Finance',
+  'HR',
+  'Logistics',
+  'Production',
+];
+const SITES = ['Paris', 'Lyon', 'Nantes'];
+const FIRST = [
+  'Camille',
+  'Léa',
+  'Manon',
+  'Chloé',
+  'Inès',
+  'Sarah',
+  'Julie',
+  'Emma',
+  'Lucie',
+  'Alice',
+  'Louise',
+  'Jade',
+  'Hugo',
+  'Lucas',
+  'Louis',
+  'Nathan',
+  'Jules',
+  'Gabriel',
+  'Arthur',
+  'Paul',
+  'Antoine',
+  'Maxime',
+  'Karim',
+  'Yanis',
+  'Mehdi',
+  'Sofia',
+  'Nadia',
+  'Amadou',
+  'Fatou',
+  'Pierre',
+];
+const LAST = [
+  'Petit',
+  'Durand',
+  'Leroy',
+  'Moreau',
+  'Simon',
+  'Laurent',
+  'Lefebvre',
+  'Michel',
+  'Garcia',
+  'David',
+  'Bertrand',
+  'Roux',
+  'Vincent',
+  'Fournier',
+  'Morel',
+  'Girard',
+  'André',
+  'Mercier',
+  'Dupont',
+  'Lambert',
+  'Bonnet',
+  'François',
+  'Martinez',
+  'Benali',
+  'Diallo',
+  'Nguyen',
+  'Rousseau',
+  'Blanc',
+  'Guerin',
+  'Muller',
+];
+
+/** mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const pick = <T>(random: () => number, items: readonly T[]): T =>
+  items[Math.floor(random() * items.length)] as T;
+
+export function demoMembers(count = 300): TMember[] {
+  const random = seededRandom(2026);
+  const members: TMember[] = demoSteering.map((person, index) => ({
+    ...person,
+    team: index === 0 ? 'HR' : 'Marketing',
+    site: 'Paris',
+    trainingLevel: 'advanced',
+    ambassador: false,
+    role: 'steering',
+  }));
+  const used = new Set(members.map((m) => m.email));
+  while (members.length < count) {
+    const first = pick(random, FIRST);
+    const last = pick(random, LAST);
+    const base = `${first}.${last}`
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+    let email = `${base}@${DEMO_DOMAIN}`;
+    for (let n = 2; used.has(email); n++) email = `${base}${n}@${DEMO_DOMAIN}`;
+    used.add(email);
+    const levelDraw = random();
+    const trainingLevel: TTrainingLevel =
+      levelDraw < 0.45 ? 'beginner' : levelDraw < 0.8 ? 'confirmed' : 'advanced';
+    members.push({
+      email,
+      name: `${first} ${last}`,
+      team: TEAMS[members.length % TEAMS.length] as string,
+      site: random() < 0.5 ? 'Paris' : random() < 0.6 ? 'Lyon' : 'Nantes',
+      trainingLevel,
+      ambassador: random() < 0.1 + (trainingLevel === 'advanced' ? 0.15 : 0),
+      role: 'employee',
+    });
+  }
+  return members;
+}
+
+export type TDemoIteration = {
+  name: string;
+  startDate: string;
+  endDate: string;
+  goals: string[];
+  /** Share of members who answer. */
+  participation: number;
+  /** Mood on a 1–5 scale before individual effects. */
+  mood: number;
+  blockers: Record<string, number>;
+};
+
+export const demoIterations: TDemoIteration[] = [
+  {
+    name: 'Iteration 1 — Launch',
+    startDate: '2026-07-27',
+    endDate: '2026-08-21',
+    goals: ['Open the network to all sites', 'Create the first communities'],
+    participation: 0.46,
+    mood: 2.6,
+    blockers: { time: 0.5, conventions: 0.55, relevance: 0.45, tooling: 0.3, management: 0.3 },
+  },
+  {
+    name: 'Iteration 2 — Training in levels',
+    startDate: '2026-08-24',
+    endDate: '2026-09-18',
+    goals: ['Beginner and confirmed training sessions', 'One community per team'],
+    participation: 0.58,
+    mood: 3.0,
+    blockers: { time: 0.45, conventions: 0.5, relevance: 0.35, tooling: 0.2, management: 0.3 },
+  },
+  {
+    name: 'Iteration 3 — Usage conventions',
+    startDate: '2026-09-21',
+    endDate: '2026-10-16',
+    goals: ['Publish the usage conventions', 'Move team news off e-mail'],
+    participation: 0.65,
+    mood: 3.4,
+    blockers: { time: 0.4, conventions: 0.2, relevance: 0.3, tooling: 0.15, management: 0.25 },
+  },
+  {
+    name: 'Iteration 4 — Ambassadors',
+    startDate: '2026-10-19',
+    endDate: '2026-11-13',
+    goals: ['An ambassador per community', 'Advanced training'],
+    participation: 0.71,
+    mood: 3.6,
+    blockers: { time: 0.35, conventions: 0.15, relevance: 0.25, tooling: 0.15, management: 0.2 },
+  },
+  {
+    name: 'Iteration 5 — Managers on board',
+    startDate: '2026-11-16',
+    endDate: '2026-12-11',
+    goals: ['Managers post their team news', 'Adoption at the Nantes site'],
+    participation: 0.38,
+    mood: 3.8,
+    blockers: { time: 0.35, conventions: 0.12, relevance: 0.2, tooling: 0.12, management: 0.25 },
+  },
+];
+
+const COMMENTS = [
+  'Les conventions d’usage devraient être affichées dans chaque communauté.',
+  'Plus de sessions de formation à Nantes, s’il vous plaît.',
+  'Trop de notifications, on s’y perd.',
+  'Les ambassadeurs nous aident beaucoup, merci !',
+  'Our managers should post team news here instead of by e-mail.',
+  'The mobile app is slow to load attachments.',
+  'I would like a short video on how to find documents.',
+  'Je ne vois pas encore ce que cela m’apporte dans mon travail quotidien.',
+  'Search works much better since the last update.',
+  'Il faudrait une communauté dédiée aux questions RH.',
+];
+
+/** One member's answers to the default pulse in a given iteration of the story. */
+export function demoAnswers(
+  member: TMember,
+  iteration: TDemoIteration,
+  random: () => number,
+): TAnswers {
+  const levelEffect = { beginner: -0.5, confirmed: 0, advanced: 0.5 }[member.trainingLevel];
+  const siteEffect = member.site === 'Nantes' ? -0.5 : member.site === 'Lyon' ? 0.1 : 0.2;
+  const latent =
+    iteration.mood +
+    levelEffect +
+    siteEffect +
+    (member.ambassador ? 0.7 : 0) +
+    (random() - 0.5) * 1.6;
+  const scale = (shift: number) => Math.min(5, Math.max(1, Math.round(latent + shift)));
+  const answers: TAnswers = {
+    usefulness: scale(0),
+    'ease-of-use': scale(0.2 + (random() - 0.5)),
+    frequency: latent > 4 ? 'daily' : latent > 3.2 ? 'weekly' : latent > 2.4 ? 'monthly' : 'rarely',
+    enps: Math.min(10, Math.max(0, Math.round(latent * 2.1 - 0.5 + (random() - 0.5) * 3))),
+    'training-need':
+      member.trainingLevel === 'advanced'
+        ? 'none'
+        : random() < 0.5
+          ? member.trainingLevel === 'beginner'
+            ? 'beginner'
+            : 'confirmed'
+          : random() < 0.5
+            ? 'advanced'
+            : 'none',
+  };
+  const blockers = Object.entries(iteration.blockers)
+    .filter(([, chance]) => random() < chance)
+    .map(([blocker]) => blocker);
+  if (blockers.length > 0) answers.blockers = blockers;
+  if (random() < 0.25) answers.comment = pick(random, COMMENTS);
+  return answers;
+}

@@ -1,0 +1,101 @@
+import { defaultPulseTemplate } from '@boucle/shared';
+import type { TAppDeps } from '../http/env.js';
+import { AppError } from '../http/errors.js';
+import { submitResponse } from '../services/pulses.js';
+import {
+  demoAnswers,
+  demoIterations,
+  demoMembers,
+  seededRandom,
+  type TDemoIteration,
+} from './demo-organisation.js';
+
+/** Members left unanswered in the open iteration, so a newcomer can sign in as them and answer. */
+const FRESH_MEMBERS = 12;
+
+/**
+ * Seeds the demo organisation through the same repositories and services as the API. Every step
+ * checks what is already there, so running it again (or after an interruption) finishes the job
+ * without adding anything twice: receipts refuse a second response.
+ */
+export async function seedDemoOrganisation(
+  deps: TAppDeps,
+  log: (line: string) => void,
+): Promise<void> {
+  const members = demoMembers();
+  if (!(await deps.directory.current())) {
+    await deps.directory.replace(members, new Date('2026-07-20T08:00:00Z'));
+    log(`seeded ${members.length} members`);
+  }
+  const random = seededRandom(5);
+  for (const [index, story] of demoIterations.entries()) {
+    const id = index + 1;
+    const isCurrent = id === demoIterations.length;
+    const existing = await deps.iterations.get(id);
+    if (existing?.iteration.status === 'reviewed') continue;
+    if (!existing) {
+      await deps.iterations.create({
+        name: story.name,
+        startDate: story.startDate,
+        endDate: story.endDate,
+        goals: story.goals,
+      });
+    }
+    const found = await deps.iterations.get(id);
+    if (!found?.pulse) await deps.iterations.setPulse(id, defaultPulseTemplate);
+    if (found?.iteration.status === 'draft' || !found) {
+      await deps.iterations.open(
+        id,
+        await deps.directory.headcount(),
+        new Date(`${story.startDate}T07:00:00Z`),
+      );
+    }
+    const opened = await deps.iterations.get(id);
+    if (!opened?.pulse) throw new Error(`iteration ${id} has no pulse`);
+    if (opened.iteration.status === 'open') {
+      const answered = await seedResponses(deps, opened.pulse.id, story, isCurrent, random);
+      log(`iteration ${id}: ${answered} new responses`);
+      if (isCurrent) continue;
+      await deps.iterations.close(id, new Date(`${story.endDate}T18:00:00Z`));
+    }
+    await deps.iterations.review(id, new Date(`${story.endDate}T18:00:00Z`));
+  }
+}
+
+async function seedResponses(
+  deps: TAppDeps,
+  pulseId: string,
+  story: TDemoIteration,
+  isCurrent: boolean,
+  random: () => number,
+): Promise<number> {
+  const respondents = demoMembers()
+    .slice(isCurrent ? FRESH_MEMBERS : 0)
+    .filter((member) => random() < story.participation + (member.ambassador ? 0.2 : 0));
+  const days = isCurrent ? 10 : 20;
+  let answered = 0;
+  for (const batch of chunk(respondents, 8)) {
+    await Promise.all(
+      batch.map(async (member) => {
+        const day = new Date(`${story.startDate}T09:00:00Z`);
+        day.setUTCDate(day.getUTCDate() + Math.floor(random() * random() * days));
+        const answers = demoAnswers(member, story, random);
+        const who = { email: member.email, name: member.name, roles: ['employee' as const] };
+        try {
+          await submitResponse({ ...deps, now: () => day }, who, pulseId, answers);
+          answered++;
+        } catch (error) {
+          if (!(error instanceof AppError && error.code === 'already_answered')) throw error;
+        }
+      }),
+    );
+  }
+  return answered;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+  const chunks: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    chunks.push(items.slice(start, start + size));
+  return chunks;
+}

@@ -1,0 +1,35 @@
+import { serve, type ServerType } from '@hono/node-server';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { Hono } from 'hono';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { createApp } from '../app.js';
+import type { TAppDeps } from '../http/env.js';
+
+export type TLocalServer = { url: string; close: () => Promise<void> };
+
+/**
+ * The same Hono app as in Lambda, on Node, with the built web app beside it on one origin.
+ * Unknown non-API paths fall back to the SPA's index.html so deep links work.
+ */
+export function startLocalServer(
+  deps: TAppDeps,
+  port: number,
+  webRoot: string | null,
+): Promise<TLocalServer> {
+  const root = new Hono();
+  root.route('/', createApp(deps));
+  if (webRoot && existsSync(webRoot)) {
+    const relativeRoot = relative(process.cwd(), webRoot) || '.';
+    root.use('/*', serveStatic({ root: relativeRoot }));
+    root.get('*', serveStatic({ path: `${relativeRoot}/index.html` }));
+  }
+  return new Promise((resolve) => {
+    const server: ServerType = serve({ fetch: root.fetch, port, hostname: '0.0.0.0' }, (info) => {
+      resolve({
+        url: `http://localhost:${info.port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,85 @@
+import {
+  checkAnswers,
+  iterationIdOfPulse,
+  segmentOf,
+  tallyOfResponse,
+  type TAnswers,
+  type TCurrentPulse,
+  type TReceipt,
+} from '@boucle/shared';
+import type { TIdentity } from '../auth/identity.js';
+import { forbidden, invalidInput, notFound } from '../http/errors.js';
+import type { DirectoryRepository } from '../repositories/directory.js';
+import type { IterationsRepository } from '../repositories/iterations.js';
+import type { ResponsesRepository } from '../repositories/responses.js';
+import { receiptKeyOf } from './receipt-key.js';
+
+export type TPulseServiceDeps = {
+  iterations: IterationsRepository;
+  directory: DirectoryRepository;
+  responses: ResponsesRepository;
+  receiptSecret: string;
+  now: () => Date;
+};
+
+/** The open iteration's pulse as one employee sees it, with their receipt if they answered. */
+export async function currentPulse(
+  deps: TPulseServiceDeps,
+  who: TIdentity,
+): Promise<TCurrentPulse> {
+  const openId = await deps.iterations.openIterationId();
+  const found = openId === null ? null : await deps.iterations.get(openId);
+  if (!found?.pulse) throw notFound('Open pulse');
+  const { iteration, pulse } = found;
+  const receipt = await deps.responses.receipt(
+    receiptKeyOf(deps.receiptSecret, who.email, pulse.id),
+  );
+  return {
+    iteration: {
+      id: iteration.id,
+      name: iteration.name,
+      startDate: iteration.startDate,
+      endDate: iteration.endDate,
+      goals: iteration.goals,
+    },
+    pulse,
+    receipt,
+  };
+}
+
+/** Validates, then stores the response exactly once with the member's segment, never their id. */
+export async function submitResponse(
+  deps: TPulseServiceDeps,
+  who: TIdentity,
+  pulseId: string,
+  answers: TAnswers,
+): Promise<TReceipt> {
+  const iterationId = iterationIdOfPulse(pulseId);
+  const found = iterationId === null ? null : await deps.iterations.get(iterationId);
+  if (!found?.pulse || found.pulse.id !== pulseId) throw notFound('Pulse');
+  if (found.iteration.status !== 'open') {
+    throw forbidden('iteration_not_open', 'This iteration is not open for answers');
+  }
+  const checked = checkAnswers(found.pulse, answers);
+  if (!checked.ok) throw invalidInput(checked.fields);
+  const member = await deps.directory.memberByEmail(who.email);
+  if (!member) {
+    throw forbidden(
+      'not_in_directory',
+      'You are not in the directory of members; ask the steering group',
+    );
+  }
+  const receipt: TReceipt = {
+    pulseId,
+    iterationId: found.iteration.id,
+    answeredOn: deps.now().toISOString().slice(0, 10),
+  };
+  await deps.responses.submit({
+    receiptKey: receiptKeyOf(deps.receiptSecret, who.email, pulseId),
+    receipt,
+    segment: segmentOf(member),
+    answers: checked.answers,
+    tally: tallyOfResponse(found.pulse, checked.answers),
+  });
+  return receipt;
+}

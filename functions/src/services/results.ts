@@ -1,0 +1,34 @@
+import { computeResults, type TResults, type TSegmentDimension } from '@boucle/shared';
+import { AppError, notFound } from '../http/errors.js';
+import type { IterationsRepository } from '../repositories/iterations.js';
+import type { ResponsesRepository } from '../repositories/responses.js';
+
+export type TResultsDeps = {
+  iterations: IterationsRepository;
+  responses: ResponsesRepository;
+  k: number;
+};
+
+/** Participation and per-question results of an iteration, overall or by one segment dimension. */
+export async function iterationResults(
+  deps: TResultsDeps,
+  iterationId: number,
+  by: TSegmentDimension | null,
+): Promise<TResults> {
+  const found = await deps.iterations.get(iterationId);
+  if (!found) throw notFound(`Iteration ${iterationId}`);
+  const { iteration, pulse } = found;
+  if (!pulse || !iteration.headcount) {
+    throw new AppError(409, 'iteration_not_started', `Iteration ${iterationId} has not opened yet`);
+  }
+  const tallies = await deps.responses.tallies(pulse.id);
+  return computeResults({
+    iterationId,
+    status: iteration.status,
+    pulse,
+    headcount: iteration.headcount,
+    overall: tallies.overall,
+    k: deps.k,
+    ...(by ? { breakdown: { by, tallies: tallies.byDimension[by] } } : {}),
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * `npm start`: builds the web app, starts DynamoDB Local (data kept in .data/, git-ignored),
+ * seeds the demo organisation once, and serves API and web on one URL.
+ */
+import { execFileSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { startLocalStack } from '../functions/src/local/stack.js';
+
+const root = resolve(import.meta.dirname, '..');
+const port = Number(process.env.PORT ?? 3000);
+const started = Date.now();
+
+console.log('Building the web app…');
+execFileSync('npm', ['run', 'build', '-w', '@boucle/web', '--silent'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+
+console.log('Starting DynamoDB Local and the API…');
+const stack = await startLocalStack({
+  storage: { mode: 'persistent', dbPath: join(root, '.data', 'dynamodb') },
+  port,
+  webRoot: join(root, 'web', 'build'),
+  secretsFile: join(root, '.data', 'local-secrets.json'),
+  seed: true,
+  log: (line) => console.log(`  ${line}`),
+});
+
+console.log(`
+Boucle is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${stack.url}
+Sign in on the page shown there as a demo member, for example:
+  steering group: claire.martin@demo.boucle.example
+  employee:       pick anyone listed under "Employees"
+Press Ctrl+C to stop.`);
+
+const shutdown = async () => {
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { ZIteration } from './iteration.js';
+import { ZPulse } from './pulse.js';
+import { ZReceipt } from './response.js';
+
+/** Every error the API returns has this shape; `fields` names what is wrong in the input. */
+export const ZApiError = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    fields: z.record(z.string(), z.string()).optional(),
+  }),
+});
+export type TApiError = z.infer<typeof ZApiError>;
+
+export const ZDevLoginInput = z.object({ email: z.email() });
+export const ZToken = z.object({ token: z.string() });
+
+/** What an employee sees of the open iteration: its pulse and, once answered, the receipt. */
+export const ZCurrentPulse = z.object({
+  iteration: ZIteration.pick({ id: true, name: true, startDate: true, endDate: true, goals: true }),
+  pulse: ZPulse,
+  receipt: ZReceipt.nullable(),
+});
+export type TCurrentPulse = z.infer<typeof ZCurrentPulse>;
+
+export const ZRosterImportResult = z.object({ imported: z.number().int() });
+
+export const ZIterationList = z.object({ iterations: z.array(ZIteration) });

@@ -1,0 +1,69 @@
+import { z } from 'zod';
+import { ZHeadcount } from './segment.js';
+
+export const ZIterationStatus = z.enum(['draft', 'open', 'closed', 'reviewed']);
+export type TIterationStatus = z.infer<typeof ZIterationStatus>;
+
+export const ZIterationAction = z.enum(['open', 'close', 'review']);
+export type TIterationAction = z.infer<typeof ZIterationAction>;
+
+const ZDay = z.iso.date();
+
+export const ZIterationInput = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    startDate: ZDay,
+    endDate: ZDay,
+    goals: z.array(z.string().trim().min(1).max(300)).max(10),
+  })
+  .refine((iteration) => iteration.startDate <= iteration.endDate, {
+    message: 'must not be before startDate',
+    path: ['endDate'],
+  });
+export type TIterationInput = z.infer<typeof ZIterationInput>;
+
+export const ZIteration = z.object({
+  id: z.number().int().positive(),
+  name: z.string(),
+  startDate: ZDay,
+  endDate: ZDay,
+  goals: z.array(z.string()),
+  status: ZIterationStatus,
+  pulseId: z.string().nullable(),
+  /** Directory counts frozen when the iteration opens: participation keeps its denominator. */
+  headcount: ZHeadcount.nullable(),
+  openedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  reviewedAt: z.string().nullable(),
+});
+export type TIteration = z.infer<typeof ZIteration>;
+
+const transitions: Record<TIterationAction, { from: TIterationStatus; to: TIterationStatus }> = {
+  open: { from: 'draft', to: 'open' },
+  close: { from: 'open', to: 'closed' },
+  review: { from: 'closed', to: 'reviewed' },
+};
+
+export type TTransitionCheck =
+  { ok: true; from: TIterationStatus; to: TIterationStatus } | { ok: false; reason: string };
+
+/** The lifecycle draft → open → closed → reviewed; one iteration open at a time. */
+export function checkTransition(
+  iteration: Pick<TIteration, 'id' | 'status' | 'pulseId'>,
+  action: TIterationAction,
+  openIterationId: number | null,
+): TTransitionCheck {
+  const { from, to } = transitions[action];
+  if (iteration.status !== from) {
+    return { ok: false, reason: `iteration ${iteration.id} is ${iteration.status}, not ${from}` };
+  }
+  if (action === 'open') {
+    if (iteration.pulseId === null) {
+      return { ok: false, reason: `iteration ${iteration.id} has no pulse yet` };
+    }
+    if (openIterationId !== null) {
+      return { ok: false, reason: `iteration ${openIterationId} is already open` };
+    }
+  }
+  return { ok: true, from, to };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const ZRole = z.enum(['employee', 'ambassador', 'steering']);
+export type TRole = z.infer<typeof ZRole>;
+
+export const ZTrainingLevel = z.enum(['beginner', 'confirmed', 'advanced']);
+export type TTrainingLevel = z.infer<typeof ZTrainingLevel>;
+
+/** A person of the directory (roster). The member count is the denominator of participation. */
+export const ZMember = z.object({
+  email: z
+    .email()
+    .max(254)
+    .transform((email) => email.toLowerCase()),
+  name: z.string().trim().min(1).max(120),
+  team: z.string().trim().min(1).max(80),
+  site: z.string().trim().min(1).max(80),
+  trainingLevel: ZTrainingLevel,
+  ambassador: z.boolean(),
+  role: ZRole,
+});
+export type TMember = z.infer<typeof ZMember>;
+
+/** Everyone is an employee; the ambassador flag and the role column add to that. */
+export function rolesOf(member: Pick<TMember, 'ambassador' | 'role'>): TRole[] {
+  const roles = new Set<TRole>(['employee', member.role]);
+  if (member.ambassador) roles.add('ambassador');
+  return ZRole.options.filter((role) => roles.has(role));
+}
+
+export const ZDevMember = z.object({
+  email: z.string(),
+  name: z.string(),
+  team: z.string(),
+  roles: z.array(ZRole),
+});
+export type TDevMember = z.infer<typeof ZDevMember>;
+
+export const ZMe = z.object({
+  email: z.string(),
+  name: z.string(),
+  roles: z.array(ZRole),
+  member: ZMember.nullable(),
+});
+export type TMe = z.infer<typeof ZMe>;
