@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { pulseIdOf, type TPulse } from './pulse.js';
+import { defaultPulseTemplate } from './pulse-template.js';
+import { computeResults } from './results.js';
+import { headcountOf } from './segment.js';
+import { addTallies, tallyOfResponse, type TTally } from './tally.js';
+import type { TMember } from './member.js';
+
+const pulse: TPulse = { id: pulseIdOf(1), iterationId: 1, ...defaultPulseTemplate };
+
+const member = (team: string, n: number): TMember => ({
+  email: `${team}${n}@example.com`,
+  name: `${team} ${n}`,
+  team,
+  site: 'Paris',
+  trainingLevel: 'beginner',
+  ambassador: false,
+  role: 'employee',
+});
+
+const answer = (usefulness: number, enps: number) => ({
+  usefulness,
+  'ease-of-use': 3,
+  frequency: 'weekly',
+  enps,
+  'training-need': 'none',
+});
+
+function tallyOf(responses: ReturnType<typeof answer>[]): TTally {
+  return addTallies(...responses.map((a) => tallyOfResponse(pulse, a)));
+}
+
+describe('computeResults', () => {
+  const members = [
+    ...Array.from({ length: 10 }, (_, i) => member('sales', i)),
+    ...Array.from({ length: 10 }, (_, i) => member('hr', i)),
+    ...Array.from({ length: 4 }, (_, i) => member('legal', i)),
+  ];
+  const sales = tallyOf([
+    answer(5, 10),
+    answer(4, 9),
+    answer(4, 8),
+    answer(3, 6),
+    answer(5, 10),
+    answer(4, 9),
+  ]);
+  const hr = tallyOf([answer(2, 3), answer(3, 7), answer(2, 5), answer(3, 6), answer(1, 0)]);
+  const legal = tallyOf([answer(5, 10), answer(1, 0)]);
+  const overall = addTallies(sales, hr, legal);
+
+  it('gives participation, distributions, means and eNPS overall', () => {
+    const results = computeResults({
+      iterationId: 1,
+      status: 'open',
+      pulse,
+      headcount: headcountOf(members),
+      overall,
+      k: 5,
+    });
+    expect(results.respondents).toBe(13);
+    expect(results.participation).toBeCloseTo(13 / 24);
+    const usefulness = results.questions.find((q) => q.questionId === 'usefulness');
+    expect(usefulness?.distribution.map((b) => b.count)).toEqual([2, 2, 3, 3, 3]);
+    expect(usefulness?.mean).toBeCloseTo((2 * 1 + 2 * 2 + 3 * 3 + 3 * 4 + 3 * 5) / 13);
+    const enps = results.questions.find((q) => q.questionId === 'enps');
+    // promoters: 10,9,10,9,10 = 5; detractors: 6,3,5,6,0,0 = 6 → (5 − 6) / 13
+    expect(enps?.enps).toBeCloseTo((100 * (5 - 6)) / 13);
+    expect(results.questions.find((q) => q.questionId === 'comment')).toMatchObject({
+      answered: null,
+      withheld: true,
+    });
+  });
+
+  it('withholds a group under k and the next smallest, so the total gives nothing away', () => {
+    const results = computeResults({
+      iterationId: 1,
+      status: 'open',
+      pulse,
+      headcount: headcountOf(members),
+      overall,
+      k: 5,
+      breakdown: {
+        by: 'team',
+        tallies: new Map([
+          ['sales', sales],
+          ['hr', hr],
+          ['legal', legal],
+        ]),
+      },
+    });
+    const byTeam = Object.fromEntries(results.groups.map((g) => [g.value, g]));
+    expect(byTeam.legal).toMatchObject({ withheld: true, respondents: null, participation: null });
+    expect(byTeam.legal?.questions.every((q) => q.withheld && q.distribution.length === 0)).toBe(
+      true,
+    );
+    expect(byTeam.hr).toMatchObject({ withheld: true, respondents: null });
+    expect(byTeam.sales).toMatchObject({ withheld: false, respondents: 6, participation: 0.6 });
+  });
+
+  it('withholds everything when fewer than k responded overall', () => {
+    const results = computeResults({
+      iterationId: 1,
+      status: 'open',
+      pulse,
+      headcount: headcountOf(members),
+      overall: legal,
+      k: 5,
+    });
+    expect(results).toMatchObject({
+      withheld: true,
+      respondents: null,
+      participation: null,
+      byDay: [],
+      groups: [],
+    });
+    expect(results.questions.every((q) => q.withheld)).toBe(true);
+  });
+});
