@@ -3,11 +3,20 @@ import { defineConfig } from 'vitest/config';
 /** Test projects by kind: pure unit tests, API with a mocked SDK, DynamoDB Local, browser. */
 export default defineConfig({
   test: {
+    // Node 20 here; the lockfile pins an SDK that still supports it, and Lambda runs Node 22.
+    env: { AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' },
     projects: [
       {
         test: {
           name: 'unit',
           include: ['shared/src/**/*.test.ts', 'functions/src/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
+          name: 'infra',
+          include: ['infra/test/**/*.test.ts'],
+          testTimeout: 120_000,
         },
       },
       {

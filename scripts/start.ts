@@ -6,6 +6,9 @@ import { execFileSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { startLocalStack } from '../functions/src/local/stack.js';
 
+// Node 20 here; the lockfile pins an SDK that still supports it, and Lambda runs Node 22.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const started = Date.now();

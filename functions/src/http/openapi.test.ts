@@ -1,6 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mockedApp } from '../testing/mocked-app.js';
-import { operations } from './openapi.js';
+import { openApiDocument, operations } from './openapi.js';
 
 describe('GET /api/openapi.json', () => {
   it('documents exactly the routes the app serves', async () => {
@@ -30,5 +32,12 @@ describe('GET /api/openapi.json', () => {
     expect(doc.openapi).toBe('3.1.0');
     const submit = doc.paths['/api/pulses/{pulseId}/responses'].post;
     expect(submit.requestBody.content['application/json'].schema.required).toEqual(['answers']);
+  });
+});
+
+describe('docs/openapi.json', () => {
+  it('is the document the schemas generate today (run `npm run openapi` after changing them)', () => {
+    const file = resolve(import.meta.dirname, '../../../docs/openapi.json');
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(openApiDocument());
   });
 });

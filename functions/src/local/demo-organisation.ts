@@ -133,7 +133,8 @@ export function demoMembers(count = 300): TMember[] {
       email,
       name: `${first} ${last}`,
       team: TEAMS[members.length % TEAMS.length] as string,
-      site: random() < 0.5 ? 'Paris' : random() < 0.6 ? 'Lyon' : 'Nantes',
+      // Half in Paris, then Lyon, then the smaller Nantes site.
+      site: (random() < 0.5 ? SITES[0] : random() < 0.6 ? SITES[1] : SITES[2]) as string,
       trainingLevel,
       ambassador: random() < 0.1 + (trainingLevel === 'advanced' ? 0.15 : 0),
       role: 'employee',

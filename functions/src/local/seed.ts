@@ -27,7 +27,6 @@ export async function seedDemoOrganisation(
     await deps.directory.replace(members, new Date('2026-07-20T08:00:00Z'));
     log(`seeded ${members.length} members`);
   }
-  const random = seededRandom(5);
   for (const [index, story] of demoIterations.entries()) {
     const id = index + 1;
     const isCurrent = id === demoIterations.length;
@@ -53,6 +52,8 @@ export async function seedDemoOrganisation(
     const opened = await deps.iterations.get(id);
     if (!opened?.pulse) throw new Error(`iteration ${id} has no pulse`);
     if (opened.iteration.status === 'open') {
+      // A generator per iteration: a resumed seed draws the same respondents and answers again.
+      const random = seededRandom(100 + id);
       const answered = await seedResponses(deps, opened.pulse.id, story, isCurrent, random);
       log(`iteration ${id}: ${answered} new responses`);
       if (isCurrent) continue;

@@ -177,7 +177,7 @@ export class ResponsesRepository {
     ) as Record<TSegmentDimension, Map<string, TTally>>;
     let overall: TTally = {};
     for (const item of await this.queryAll(`TALLY#${pulseId}`)) {
-      const { pk: _pk, sk, ...counters } = unmarshall(item) as Record<string, unknown>;
+      const { pk, sk, ...counters } = unmarshall(item) as Record<string, unknown>;
       const tally = Object.fromEntries(
         Object.entries(counters).map(([counter, count]) => [counter, Number(count)]),
       );

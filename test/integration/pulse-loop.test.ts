@@ -1,0 +1,169 @@
+import {
+  addTallies,
+  computeResults,
+  defaultPulseTemplate,
+  tallyOfResponse,
+  type TMember,
+  type TTally,
+} from '@boucle/shared';
+import {
+  demoAnswers,
+  demoIterations,
+  demoMembers,
+  seededRandom,
+} from '@boucle/functions/local/demo-organisation';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { localApp } from './local-app.js';
+
+const members = demoMembers(60);
+const story = (index: number) => {
+  const found = demoIterations[index];
+  if (!found) throw new Error(`no demo iteration ${index}`);
+  return found;
+};
+const steering = members.find((m) => m.role === 'steering') as TMember;
+const toCsv = (list: TMember[]) =>
+  [
+    'email,name,team,site,trainingLevel,ambassador,role',
+    ...list.map((m) =>
+      [
+        m.email,
+        `"${m.name}"`,
+        m.team,
+        m.site,
+        m.trainingLevel,
+        m.ambassador ? 'yes' : 'no',
+        m.role,
+      ].join(','),
+    ),
+  ].join('\n');
+
+describe('the pulse loop on DynamoDB Local', () => {
+  let local: Awaited<ReturnType<typeof localApp>>;
+
+  beforeAll(async () => {
+    local = await localApp();
+    await local.deps.directory.replace(members, new Date());
+    const created = await local.call(steering, 'POST', '/api/iterations', {
+      name: 'Iteration 1',
+      startDate: '2026-11-16',
+      endDate: '2026-12-11',
+      goals: [],
+    });
+    expect(created.status).toBe(201);
+    expect(
+      (await local.call(steering, 'PUT', '/api/iterations/1/pulse', defaultPulseTemplate)).status,
+    ).toBe(200);
+    expect((await local.call(steering, 'POST', '/api/iterations/1/open')).status).toBe(200);
+  });
+
+  it('counts a response once when the same member submits 20 times concurrently', async () => {
+    const member = members[10] as TMember;
+    const answers = demoAnswers(member, story(0), seededRandom(1));
+    const statuses = await Promise.all(
+      Array.from({ length: 20 }, () =>
+        local
+          .call(member, 'POST', '/api/pulses/pulse-1/responses', { answers })
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(19);
+    const tallies = await local.deps.responses.tallies('pulse-1');
+    expect(tallies.overall.n).toBe(1);
+    expect(await local.deps.responses.responses('pulse-1')).toHaveLength(1);
+    const current = await (await local.call(member, 'GET', '/api/pulse/current')).json();
+    expect(current.receipt).toEqual({
+      pulseId: 'pulse-1',
+      iterationId: 1,
+      answeredOn: '2026-11-20',
+    });
+  });
+
+  it('takes a burst of different members at once without losing one', async () => {
+    const random = seededRandom(7);
+    const burst = members.slice(11, 51);
+    const statuses = await Promise.all(
+      burst.map((member) =>
+        local
+          .call(member, 'POST', '/api/pulses/pulse-1/responses', {
+            answers: demoAnswers(member, story(1), random),
+          })
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses.every((s) => s === 201)).toBe(true);
+    expect((await local.deps.responses.tallies('pulse-1')).overall.n).toBe(41);
+  });
+
+  it('gives results equal to a recomputation from the stored responses', async () => {
+    const stored = await local.deps.responses.responses('pulse-1');
+    const pulse = (await local.deps.iterations.get(1))?.pulse;
+    if (!pulse) throw new Error('no pulse');
+    const overall = addTallies(...stored.map((r) => tallyOfResponse(pulse, r.answers)));
+    const byTeam = new Map<string, TTally>();
+    for (const response of stored) {
+      const team = response.segment.team;
+      byTeam.set(
+        team,
+        addTallies(byTeam.get(team) ?? {}, tallyOfResponse(pulse, response.answers)),
+      );
+    }
+    const headcount = (await local.deps.iterations.get(1))?.iteration.headcount;
+    if (!headcount) throw new Error('no headcount');
+    const expected = computeResults({
+      iterationId: 1,
+      status: 'open',
+      pulse,
+      headcount,
+      overall: { ...overall, 'd:2026-11-20': stored.length },
+      k: 5,
+      breakdown: { by: 'team', tallies: byTeam },
+    });
+    const response = await local.call(steering, 'GET', '/api/iterations/1/results?by=team');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(expected);
+    expect(
+      stored.every(
+        (r) => Object.keys(r.segment).sort().join() === 'ambassador,site,team,trainingLevel',
+      ),
+    ).toBe(true);
+  });
+
+  it('refuses answers once the iteration is closed', async () => {
+    expect((await local.call(steering, 'POST', '/api/iterations/1/close')).status).toBe(200);
+    const late = members[55] as TMember;
+    const response = await local.call(late, 'POST', '/api/pulses/pulse-1/responses', {
+      answers: demoAnswers(late, story(0), seededRandom(3)),
+    });
+    expect(response.status).toBe(403);
+    expect((await local.deps.responses.tallies('pulse-1')).overall.n).toBe(41);
+  });
+
+  it('leaves the directory unchanged when a roster has a bad row', async () => {
+    const before = await local.deps.directory.members();
+    const bad = toCsv(demoMembers(80)).replace(
+      /\n([^\n]*)$/,
+      '\nnot-an-email,X,Sales,Paris,beginner,no,employee',
+    );
+    const response = await local.call(steering, 'POST', '/api/members/import', bad);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toEqual({
+      'line.81.email': 'Invalid email address',
+    });
+    expect(await local.deps.directory.members()).toEqual(before);
+    expect((await local.deps.directory.headcount()).total).toBe(60);
+  });
+
+  it('replaces the directory with a good roster', async () => {
+    const response = await local.call(
+      steering,
+      'POST',
+      '/api/members/import',
+      toCsv(demoMembers(80)),
+    );
+    expect(await response.json()).toEqual({ imported: 80 });
+    expect((await local.deps.directory.headcount()).total).toBe(80);
+    expect(await local.deps.directory.members()).toHaveLength(80);
+  });
+});

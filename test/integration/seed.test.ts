@@ -1,0 +1,29 @@
+import { seedDemoOrganisation } from '@boucle/functions/local/seed';
+import { describe, expect, it } from 'vitest';
+import { localApp } from './local-app.js';
+
+describe('demo seed', () => {
+  it('tells a story over five iterations and adds nothing when run again', async () => {
+    const { deps } = await localApp();
+    await seedDemoOrganisation(deps, () => undefined);
+    const iterations = await deps.iterations.list();
+    expect(iterations.map((i) => i.status)).toEqual([
+      'reviewed',
+      'reviewed',
+      'reviewed',
+      'reviewed',
+      'open',
+    ]);
+    const counts = async () =>
+      Promise.all(
+        iterations.map(async (i) => (await deps.responses.tallies(`pulse-${i.id}`)).overall.n ?? 0),
+      );
+    const first = await counts();
+    expect((await deps.directory.headcount()).total).toBe(300);
+    // Participation grows over the rollout, as in the story.
+    expect(first.slice(0, 4)).toEqual([...first.slice(0, 4)].sort((a, b) => a - b));
+
+    await seedDemoOrganisation(deps, () => undefined);
+    expect(await counts()).toEqual(first);
+  });
+});
