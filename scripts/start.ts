@@ -8,6 +8,8 @@ import { startLocalStack } from '../functions/src/local/stack.js';
 
 // Node 20 here; the lockfile pins an SDK that still supports it, and Lambda runs Node 22.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// CloudWatch metrics only make sense in Lambda; logs stay, as JSON lines.
+process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
@@ -27,6 +29,9 @@ const stack = await startLocalStack({
   secretsFile: join(root, '.data', 'local-secrets.json'),
   seed: true,
   log: (line) => console.log(`  ${line}`),
+}).catch((error: unknown) => {
+  console.error(`\nBoucle could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 
 console.log(`

@@ -2,8 +2,8 @@ import { Hono } from 'hono';
 import { AppError, isTransient, unavailable } from './http/errors.js';
 import { requireIdentity, requireRole } from './http/auth-middleware.js';
 import type { TAppDeps, TAppEnv } from './http/env.js';
-import { logEvent } from './http/log.js';
 import { openApiDocument } from './http/openapi.js';
+import { logger } from './observability.js';
 import { devAuthRoutes } from './routes/auth.js';
 import { iterationRoutes } from './routes/iterations.js';
 import { memberRoutes } from './routes/members.js';
@@ -37,7 +37,7 @@ export function createApp(deps: TAppDeps): Hono<TAppEnv> {
   app.onError((error, c) => {
     const known = error instanceof AppError ? error : isTransient(error) ? unavailable() : null;
     if (known) {
-      logEvent(known.status >= 500 ? 'warn' : 'info', 'request refused', {
+      logger[known.status >= 500 ? 'warn' : 'info']('request refused', {
         method: c.req.method,
         route: c.req.routePath,
         status: known.status,
@@ -47,7 +47,7 @@ export function createApp(deps: TAppDeps): Hono<TAppEnv> {
       const { code, message, fields } = known;
       return c.json({ error: { code, message, ...(fields ? { fields } : {}) } }, known.status);
     }
-    logEvent('error', 'request failed', {
+    logger.error('request failed', {
       method: c.req.method,
       route: c.req.routePath,
       error: error.name,

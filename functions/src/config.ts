@@ -6,7 +6,7 @@ const ZConfig = z.object({
   TABLE_NAME: z.string().min(1).default('boucle'),
   DYNAMODB_ENDPOINT: z.url().optional(),
   AWS_REGION: z.string().min(1).default('eu-west-3'),
-  RECEIPT_SECRET: z.string().min(32, 'must be at least 32 characters'),
+  RECEIPT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   ANONYMITY_K: z.coerce
     .number()
     .int()

@@ -20,7 +20,7 @@ export function createDeps(
     iterations: new IterationsRepository(client, table),
     directory: new DirectoryRepository(client, table),
     responses: new ResponsesRepository(client, table, config.TALLY_SHARDS),
-    receiptSecret: config.RECEIPT_SECRET,
+    receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
     now: () => new Date(),
     verify: createVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys }),

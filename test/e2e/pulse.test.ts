@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { freePort } from '@boucle/functions/local/dynamodb-local';
 import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
@@ -12,6 +12,7 @@ const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 describe('a member answers the pulse on a phone', () => {
   let stack: TLocalStack;
   let browser: Browser;
+  const violations: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(join(webRoot, 'index.html')))
@@ -34,6 +35,10 @@ describe('a member answers the pulse on a phone', () => {
         '--disable-sync',
       ],
     });
+  });
+
+  afterEach(() => {
+    expect(violations).toEqual([]);
   });
 
   afterAll(async () => {

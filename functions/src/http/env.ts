@@ -10,7 +10,8 @@ export type TAppDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
   responses: ResponsesRepository;
-  receiptSecret: string;
+  /** Only where pulses are answered; the steering function never holds it. */
+  receiptSecret: string | null;
   k: number;
   now: () => Date;
   verify: TVerifier;

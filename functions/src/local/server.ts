@@ -1,10 +1,11 @@
 import { serve, type ServerType } from '@hono/node-server';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { Hono } from 'hono';
-import { existsSync } from 'node:fs';
-import { relative } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { createApp } from '../app.js';
 import type { TAppDeps } from '../http/env.js';
+import { contentSecurityPolicy, SECURITY_HEADERS } from '../http/security-headers.js';
 
 export type TLocalServer = { url: string; close: () => Promise<void> };
 
@@ -21,6 +22,13 @@ export function startLocalServer(
   root.route('/', createApp(deps));
   if (webRoot && existsSync(webRoot)) {
     const relativeRoot = relative(process.cwd(), webRoot) || '.';
+    const csp = contentSecurityPolicy(readFileSync(join(webRoot, 'index.html'), 'utf8'));
+    root.use('/*', async (c, next) => {
+      await next();
+      if (c.req.path.startsWith('/api/')) return;
+      c.header('content-security-policy', csp);
+      for (const [name, value] of Object.entries(SECURITY_HEADERS)) c.header(name, value);
+    });
     root.use('/*', serveStatic({ root: relativeRoot }));
     root.get('*', serveStatic({ path: `${relativeRoot}/index.html` }));
   }

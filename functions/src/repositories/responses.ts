@@ -41,6 +41,7 @@ import {
 } from '@boucle/shared';
 import { randomInt, randomUUID } from 'node:crypto';
 import { conflict, forbidden, unavailable } from '../http/errors.js';
+import { countMetric } from '../observability.js';
 import { iterationKey } from './iterations.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
 import type { TTableRef } from './table.js';
@@ -96,7 +97,11 @@ export class ResponsesRepository {
               ClientRequestToken: randomUUID(),
             }),
           ),
-        (error) => isOnlyConflict(error),
+        (error) => {
+          const retry = isOnlyConflict(error);
+          if (retry) countMetric('SubmitConflictRetries');
+          return retry;
+        },
         this.retry,
       );
     } catch (error) {

@@ -8,7 +8,8 @@ import {
   type TReceipt,
 } from '@boucle/shared';
 import type { TIdentity } from '../auth/identity.js';
-import { forbidden, invalidInput, notFound } from '../http/errors.js';
+import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
+import { countMetric } from '../observability.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
@@ -18,7 +19,7 @@ export type TPulseServiceDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
   responses: ResponsesRepository;
-  receiptSecret: string;
+  receiptSecret: string | null;
   now: () => Date;
 };
 
@@ -32,7 +33,7 @@ export async function currentPulse(
   if (!found?.pulse) throw notFound('Open pulse');
   const { iteration, pulse } = found;
   const receipt = await deps.responses.receipt(
-    receiptKeyOf(deps.receiptSecret, who.email, pulse.id),
+    receiptKeyOf(secretOf(deps), who.email, pulse.id),
   );
   return {
     iteration: {
@@ -75,11 +76,20 @@ export async function submitResponse(
     answeredOn: deps.now().toISOString().slice(0, 10),
   };
   await deps.responses.submit({
-    receiptKey: receiptKeyOf(deps.receiptSecret, who.email, pulseId),
+    receiptKey: receiptKeyOf(secretOf(deps), who.email, pulseId),
     receipt,
     segment: segmentOf(member),
     answers: checked.answers,
     tally: tallyOfResponse(found.pulse, checked.answers),
   });
+  countMetric('ResponsesSubmitted');
   return receipt;
+}
+
+/** Only the function that answers pulses is given the receipt secret. */
+function secretOf(deps: TPulseServiceDeps): string {
+  if (!deps.receiptSecret) {
+    throw new AppError(500, 'misconfigured', 'Receipts are not configured on this server');
+  }
+  return deps.receiptSecret;
 }

@@ -1,0 +1,4 @@
+import { createLambdaHandler } from '../lambda-handler.js';
+
+/** Answers pulses: /api/me, /api/pulse/current, /api/pulses/{id}/responses, health, OpenAPI. */
+export const handler = await createLambdaHandler({ withReceiptSecret: true });
