@@ -30,7 +30,9 @@ const stack = await startLocalStack({
   seed: true,
   log: (line) => console.log(`  ${line}`),
 }).catch((error: unknown) => {
-  console.error(`\nBoucle could not start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    `\nBoucle could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });
 

@@ -17,7 +17,10 @@ export async function createLambdaHandler({ withReceiptSecret }: { withReceiptSe
     ...process.env,
     RECEIPT_SECRET: withReceiptSecret && secretArn ? await readSecret(secretArn) : undefined,
   });
-  const client = createDynamoClient({ region: config.AWS_REGION, endpoint: config.DYNAMODB_ENDPOINT });
+  const client = createDynamoClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  });
   const app = handle(createApp(createDeps(config, client, null)));
   return async (...[event, context]: Parameters<typeof app>) => {
     logger.appendKeys({ requestId: context?.awsRequestId ?? null });

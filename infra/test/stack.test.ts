@@ -1,37 +1,257 @@
-import { App } from 'aws-cdk-lib';
-import { Template } from 'aws-cdk-lib/assertions';
-import { describe, expect, it } from 'vitest';
+import { App, Stack, Validations } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import { BlockPublicAccess, Bucket } from 'aws-cdk-lib/aws-s3';
+import { AwsSolutionsChecks } from 'cdk-nag';
+import { mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { boucleTable } from '@boucle/functions/repositories/table';
+import { pulseRoutes, steeringRoutes } from '../src/api.js';
 import { BoucleStack } from '../src/boucle-stack.js';
 
-describe('BoucleStack', () => {
-  const template = Template.fromStack(new BoucleStack(new App(), 'Test'));
+/** Budget per function bundle (minified ESM with the AWS SDK inside); today's size is in the note. */
+const BUNDLE_BUDGET_BYTES = 1_100_000;
 
-  it('builds the table from the definition the local engine uses', () => {
-    template.hasResourceProperties('AWS::DynamoDB::GlobalTable', {
-      KeySchema: [
-        { AttributeName: boucleTable.partitionKey.name, KeyType: 'HASH' },
-        { AttributeName: boucleTable.sortKey.name, KeyType: 'RANGE' },
-      ],
-      BillingMode: 'PAY_PER_REQUEST',
-    });
+function synthesise() {
+  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'boucle-cdk-')) });
+  const stack = new BoucleStack(app, 'Test', {
+    stage: 'test',
+    signInDomainPrefix: 'boucle-test',
+    alarmEmail: 'ops@example.com',
+    env: { account: '123456789012', region: 'eu-west-3' },
+  });
+  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+  const assembly = app.synth();
+  return { stack, assembly, template: Template.fromStack(stack) };
+}
+
+describe('BoucleStack', () => {
+  let synthesised: ReturnType<typeof synthesise>;
+  let template: Template;
+  beforeAll(() => {
+    // app.synth() runs cdk-nag's AwsSolutions checks and throws on any unacknowledged finding.
+    synthesised = synthesise();
+    template = synthesised.template;
   });
 
-  it('protects the data: PITR, deletion protection, retained, encrypted', () => {
+  it('passes cdk-nag AwsSolutions, each acknowledged finding with a reason', () => {
+    const acknowledged = synthesised.stack.node
+      .findAll()
+      .flatMap((c) => c.node.metadata)
+      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
+      .flatMap((entry) => Object.values(entry.data as Record<string, string>));
+    expect(acknowledged.length).toBeGreaterThan(0);
+    for (const reason of acknowledged) expect(reason.length).toBeGreaterThan(20);
+  });
+
+  it('builds the table from the definition the local engine uses, protected', () => {
     template.hasResource('AWS::DynamoDB::GlobalTable', {
       DeletionPolicy: 'Retain',
       UpdateReplacePolicy: 'Retain',
       Properties: {
+        KeySchema: [
+          { AttributeName: boucleTable.partitionKey.name, KeyType: 'HASH' },
+          { AttributeName: boucleTable.sortKey.name, KeyType: 'RANGE' },
+        ],
+        BillingMode: 'PAY_PER_REQUEST',
         SSESpecification: { SSEEnabled: true },
         Replicas: [
-          {
-            Region: { Ref: 'AWS::Region' },
+          Match.objectLike({
             DeletionProtectionEnabled: true,
             PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
-          },
+          }),
         ],
       },
     });
-    expect(Object.keys(template.findResources('AWS::DynamoDB::GlobalTable'))).toHaveLength(1);
+  });
+
+  it('puts the JWT authorizer on every route but the public ones', () => {
+    const routes = template.findResources('AWS::ApiGatewayV2::Route');
+    const byKey = Object.fromEntries(
+      Object.values(routes).map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType]),
+    );
+    const expected = [...pulseRoutes, ...steeringRoutes].map((route) => [
+      `${route.method} ${route.path}`,
+      route.public ? 'NONE' : 'JWT',
+    ]);
+    expect(Object.entries(byKey).sort()).toEqual(expected.sort());
+    expect(expected.filter(([, auth]) => auth === 'NONE').map(([key]) => key)).toEqual([
+      'GET /api/auth/config',
+      'GET /api/health',
+      'GET /api/openapi.json',
+    ]);
+    template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
+      AuthorizerType: 'JWT',
+      JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
+    });
+  });
+
+  it('throttles the API and logs access without caller identity', () => {
+    template.hasResourceProperties('AWS::ApiGatewayV2::Stage', {
+      DefaultRouteSettings: { ThrottlingRateLimit: 200, ThrottlingBurstLimit: 400 },
+      AccessLogSettings: { Format: Match.not(Match.stringLikeRegexp('sourceIp|identity|user')) },
+    });
+  });
+
+  it('grants no wildcard action on the table, and splits reading results from writing responses', () => {
+    const policies = Object.values(template.findResources('AWS::IAM::Policy'));
+    const tableStatements = policies
+      .flatMap(
+        (p) =>
+          p.Properties.PolicyDocument.Statement as {
+            Action: string | string[];
+            Resource: unknown;
+            Condition?: unknown;
+          }[],
+      )
+      .filter((s) => JSON.stringify(s.Resource).includes('Table'));
+    expect(tableStatements.length).toBeGreaterThan(0);
+    for (const statement of tableStatements) {
+      for (const action of [statement.Action].flat()) expect(action).not.toContain('*');
+      expect(statement.Condition).toBeDefined();
+    }
+    const leadingKeysOf = (role: string, action: string) =>
+      policies
+        .filter((p) => JSON.stringify(p.Properties.Roles).includes(role))
+        .flatMap(
+          (p) =>
+            p.Properties.PolicyDocument.Statement as {
+              Action: string | string[];
+              Condition?: Record<string, Record<string, string[]>>;
+            }[],
+        )
+        .filter((s) => [s.Action].flat().includes(action))
+        .flatMap((s) => s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []);
+    // What answers pulses cannot read tallies; what reads results cannot write answers.
+    expect(leadingKeysOf('PulseRole', 'dynamodb:Query')).toEqual([]);
+    expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).not.toContain('TALLY#*');
+    expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('TALLY#*');
+    for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) {
+      const keys = leadingKeysOf('SteeringRole', action);
+      expect(keys.length).toBeGreaterThan(0);
+      for (const forbidden of ['RESPONSES#*', 'RECEIPT#*', 'TALLY#*'])
+        expect(keys).not.toContain(forbidden);
+    }
+  });
+
+  it('gives the receipt secret to the pulse function only', () => {
+    const secretReaders = Object.values(template.findResources('AWS::IAM::Policy'))
+      .filter((p) =>
+        JSON.stringify(p.Properties.PolicyDocument).includes('secretsmanager:GetSecretValue'),
+      )
+      .map((p) => JSON.stringify(p.Properties.Roles));
+    expect(secretReaders).toHaveLength(1);
+    expect(secretReaders[0]).toContain('PulseRole');
+  });
+
+  it('runs Node 22 on arm64 with logs kept three months', () => {
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Runtime === 'nodejs22.x',
+    );
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) expect(fn.Properties.Architectures).toEqual(['arm64']);
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
+  });
+
+  it('keeps the site bucket private, TLS only, behind CloudFront with origin access control', () => {
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
+      },
+    });
+    const bucketPolicies = Object.values(template.findResources('AWS::S3::BucketPolicy'));
+    for (const policy of bucketPolicies) {
+      expect(policy.Properties.PolicyDocument.Statement).toContainEqual(
+        expect.objectContaining({
+          Effect: 'Deny',
+          Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+        }),
+      );
+    }
+    template.resourceCountIs('AWS::CloudFront::OriginAccessControl', 1);
+    template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultCacheBehavior: Match.objectLike({ ViewerProtocolPolicy: 'redirect-to-https' }),
+        CacheBehaviors: [
+          Match.objectLike({ PathPattern: '/api/*', ViewerProtocolPolicy: 'https-only' }),
+        ],
+      }),
+    });
+  });
+
+  it('sends a strict content security policy and security headers', () => {
+    const policy = Object.values(
+      template.findResources('AWS::CloudFront::ResponseHeadersPolicy'),
+    )[0];
+    const headers = policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
+    const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toMatch(/script-src 'self' 'sha256-[A-Za-z0-9+/=]+'/);
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(headers.StrictTransportSecurity).toMatchObject({
+      IncludeSubdomains: true,
+      Preload: true,
+    });
+    expect(headers.FrameOptions.FrameOption).toBe('DENY');
+  });
+
+  it('alarms on 5xx, Lambda errors and throttles, DynamoDB throttles, and has a dashboard', () => {
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    const described = alarms.map((a) => a.Properties.AlarmDescription as string);
+    expect(described).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('5xx'),
+        'Lambda Pulse failed',
+        'Lambda Steering failed',
+        'Lambda Pulse was throttled',
+        'Lambda Steering was throttled',
+        'DynamoDB throttled requests',
+      ]),
+    );
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toHaveLength(1);
+    template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.com',
+    });
+  });
+
+  it('maps Cognito groups to roles and carries the segment as custom attributes', () => {
+    const groups = Object.values(template.findResources('AWS::Cognito::UserPoolGroup')).map(
+      (g) => g.Properties.GroupName,
+    );
+    expect(groups.sort()).toEqual(['ambassador', 'employee', 'steering']);
+    const pool = Object.values(template.findResources('AWS::Cognito::UserPool'))[0];
+    const custom = (pool?.Properties.Schema as { Name: string }[]).map((a) => a.Name);
+    expect(custom).toEqual(expect.arrayContaining(['team', 'site', 'trainingLevel', 'ambassador']));
+  });
+
+  it('keeps every function bundle under its size budget', () => {
+    const stackArtifact = synthesised.assembly.getStackByName(synthesised.stack.stackName);
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Runtime === 'nodejs22.x',
+    );
+    for (const fn of functions) {
+      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
+      const size = statSync(
+        join(stackArtifact.assembly.directory, `asset.${assetHash}`, 'index.mjs'),
+      ).size;
+      expect(size).toBeLessThan(BUNDLE_BUDGET_BYTES);
+    }
+  });
+});
+
+describe('cdk-nag in the synth', () => {
+  it('fails the synth on an unacknowledged finding', () => {
+    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'boucle-cdk-')) });
+    const stack = new Stack(app, 'Bad');
+    new Bucket(stack, 'Open', { blockPublicAccess: BlockPublicAccess.BLOCK_ACLS_ONLY });
+    Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
+    expect(() => app.synth()).toThrow();
   });
 });

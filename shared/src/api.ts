@@ -13,6 +13,13 @@ export const ZApiError = z.object({
 });
 export type TApiError = z.infer<typeof ZApiError>;
 
+/** How the web app signs members in: the local demo list, or the company's hosted sign-in. */
+export const ZAuthConfig = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('local') }),
+  z.object({ mode: z.literal('cognito'), domain: z.string(), clientId: z.string() }),
+]);
+export type TAuthConfig = z.infer<typeof ZAuthConfig>;
+
 export const ZDevLoginInput = z.object({ email: z.email() });
 export const ZToken = z.object({ token: z.string() });
 

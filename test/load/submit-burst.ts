@@ -61,6 +61,7 @@ try {
       now: () => new Date(),
       verify: createVerifier({ issuer: 'bench', audience: 'boucle', keys: issuer.publicKeys }),
       localIssuer: issuer,
+      authConfig: { mode: 'local' as const },
     };
     await deps.directory.replace(members, new Date());
     await deps.iterations.create({

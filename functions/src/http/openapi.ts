@@ -1,5 +1,6 @@
 import {
   ZApiError,
+  ZAuthConfig,
   ZCurrentPulse,
   ZDevLoginInput,
   ZDevMember,
@@ -52,6 +53,14 @@ export const operations: readonly TOperation[] = [
     roles: [],
     status: 200,
     response: z.object({}),
+  },
+  {
+    method: 'get',
+    path: '/api/auth/config',
+    summary: 'How the web app signs members in',
+    roles: [],
+    status: 200,
+    response: ZAuthConfig,
   },
   {
     method: 'get',

@@ -32,9 +32,7 @@ export async function currentPulse(
   const found = openId === null ? null : await deps.iterations.get(openId);
   if (!found?.pulse) throw notFound('Open pulse');
   const { iteration, pulse } = found;
-  const receipt = await deps.responses.receipt(
-    receiptKeyOf(secretOf(deps), who.email, pulse.id),
-  );
+  const receipt = await deps.responses.receipt(receiptKeyOf(secretOf(deps), who.email, pulse.id));
   return {
     iteration: {
       id: iteration.id,

@@ -18,17 +18,18 @@ export class ApiError extends Error {
 export async function api<T extends z.ZodType>(
   path: string,
   schema: T,
-  init: { method?: string; body?: unknown } = {},
+  init: { method?: string; body?: unknown; csv?: string } = {},
 ): Promise<z.infer<T>> {
   const headers: Record<string, string> = {};
   if (session.token) headers.authorization = `Bearer ${session.token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
+  if (init.csv !== undefined) headers['content-type'] = 'text/csv';
   let response: Response;
   try {
     response = await fetch(`/api${path}`, {
       method: init.method ?? 'GET',
       headers,
-      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      body: init.csv ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');

@@ -1,0 +1,117 @@
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
+import { Construct } from 'constructs';
+import { join } from 'node:path';
+import { pulseAccess, steeringAccess, tableStatements, type TTableAccess } from './permissions.js';
+
+const FUNCTIONS_SRC = join(import.meta.dirname, '../../functions/src/lambda');
+const LOCK_FILE = join(import.meta.dirname, '../../package-lock.json');
+
+export type TAuthSettings = {
+  issuer: string;
+  audience: string;
+  jwksUrl: string;
+  cognitoDomain: string;
+};
+
+export type TBoucleFunctionsProps = {
+  table: ITableV2;
+  receiptSecret: ISecret;
+  auth: TAuthSettings;
+  anonymityThreshold: number;
+  logRetention: RetentionDays;
+};
+
+/** The two Lambda functions, split along privileges, each bundled by local esbuild. */
+export class BoucleFunctions extends Construct {
+  readonly pulse: IFunction;
+  readonly steering: IFunction;
+
+  constructor(scope: Construct, id: string, props: TBoucleFunctionsProps) {
+    super(scope, id);
+    const environment = {
+      TABLE_NAME: props.table.tableName,
+      AUTH_ISSUER: props.auth.issuer,
+      AUTH_AUDIENCE: props.auth.audience,
+      AUTH_JWKS_URL: props.auth.jwksUrl,
+      COGNITO_DOMAIN: props.auth.cognitoDomain,
+      ANONYMITY_K: String(props.anonymityThreshold),
+      POWERTOOLS_SERVICE_NAME: 'boucle',
+      POWERTOOLS_METRICS_NAMESPACE: 'Boucle',
+      NODE_OPTIONS: '--enable-source-maps',
+    };
+    const pulse = this.boucleFunction('Pulse', 'pulse.ts', props, pulseAccess, {
+      ...environment,
+      RECEIPT_SECRET_ARN: props.receiptSecret.secretArn,
+    });
+    props.receiptSecret.grantRead(pulse);
+    this.pulse = pulse;
+    this.steering = this.boucleFunction(
+      'Steering',
+      'steering.ts',
+      props,
+      steeringAccess,
+      environment,
+    );
+  }
+
+  private boucleFunction(
+    id: string,
+    entry: string,
+    props: TBoucleFunctionsProps,
+    access: readonly TTableAccess[],
+    environment: Record<string, string>,
+  ): NodejsFunction {
+    const logGroup = new LogGroup(this, `${id}Logs`, {
+      retention: props.logRetention,
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    // Its own role: writes to its own log group only, instead of the managed basic execution role.
+    const role = new Role(this, `${id}Role`, {
+      assumedBy: new ServicePrincipal('lambda.amazonaws.com'),
+    });
+    role.addToPolicy(
+      new PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [logGroup.logGroupArn],
+      }),
+    );
+    const fn = new NodejsFunction(this, id, {
+      role,
+      entry: join(FUNCTIONS_SRC, entry),
+      depsLockFilePath: LOCK_FILE,
+      runtime: Runtime.NODEJS_22_X,
+      architecture: Architecture.ARM_64,
+      memorySize: 1024,
+      timeout: Duration.seconds(10),
+      logGroup,
+      environment,
+      bundling: {
+        format: OutputFormat.ESM,
+        target: 'node22',
+        minify: true,
+        sourceMap: true,
+        // Measured in docs/adr/0007: the bundled, minified SDK is smaller to load than the runtime's.
+        bundleAwsSDK: true,
+        mainFields: ['module', 'main'],
+        // Some CommonJS dependencies still call require(); give the ESM bundle one.
+        banner:
+          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+        forceDockerBundling: false,
+      },
+    });
+    for (const statement of tableStatements(props.table, access)) role.addToPolicy(statement);
+    Validations.of(fn).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-L1',
+      reason:
+        'Node.js 22 is the runtime Boucle is built and tested for (issue #3); moving up is a tested change.',
+    });
+    return fn;
+  }
+}

@@ -1,0 +1,51 @@
+import { Effect, PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
+
+/**
+ * Least privilege on the one table, by partition key prefix (`dynamodb:LeadingKeys`, see
+ * functions/src/repositories/table.ts). What answers pulses cannot read results; what reads
+ * results cannot write responses, receipts or tallies.
+ */
+export type TTableAccess = { actions: string[]; leadingKeys: string[] };
+
+export const pulseAccess: TTableAccess[] = [
+  {
+    actions: ['dynamodb:GetItem'],
+    leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'RECEIPT#*'],
+  },
+  { actions: ['dynamodb:PutItem'], leadingKeys: ['RECEIPT#*', 'RESPONSES#*'] },
+  { actions: ['dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
+  { actions: ['dynamodb:ConditionCheckItem'], leadingKeys: ['ITERATIONS'] },
+];
+
+export const steeringAccess: TTableAccess[] = [
+  {
+    actions: ['dynamodb:GetItem', 'dynamodb:Query'],
+    leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'TALLY#*'],
+  },
+  {
+    actions: [
+      'dynamodb:PutItem',
+      'dynamodb:UpdateItem',
+      'dynamodb:DeleteItem',
+      'dynamodb:BatchWriteItem',
+      'dynamodb:ConditionCheckItem',
+    ],
+    leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS'],
+  },
+];
+
+export function tableStatements(
+  table: ITableV2,
+  access: readonly TTableAccess[],
+): PolicyStatement[] {
+  return access.map(
+    ({ actions, leadingKeys }) =>
+      new PolicyStatement({
+        effect: Effect.ALLOW,
+        actions,
+        resources: [table.tableArn],
+        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+      }),
+  );
+}

@@ -1,0 +1,183 @@
+import { Duration, Fn, RemovalPolicy, Stack, Token, Validations } from 'aws-cdk-lib';
+import {
+  AllowedMethods,
+  CachePolicy,
+  Distribution,
+  Function as CloudFrontFunction,
+  FunctionCode,
+  FunctionEventType,
+  HeadersFrameOption,
+  HeadersReferrerPolicy,
+  HttpVersion,
+  OriginRequestPolicy,
+  PriceClass,
+  ResponseHeadersPolicy,
+  ViewerProtocolPolicy,
+} from 'aws-cdk-lib/aws-cloudfront';
+import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
+import type { HttpApi } from 'aws-cdk-lib/aws-apigatewayv2';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  ObjectOwnership,
+  type CfnBucket,
+} from 'aws-cdk-lib/aws-s3';
+import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
+import { Construct } from 'constructs';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { contentSecurityPolicy } from '@boucle/functions/http/security-headers';
+
+export const WEB_BUILD = join(import.meta.dirname, '../../web/build');
+
+/** Deep links of the SPA go to index.html; files (with a dot) and /api/* are left alone. */
+const SPA_REWRITE = `function handler(event) {
+  var request = event.request;
+  if (!request.uri.startsWith('/api/') && request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  return request;
+}`;
+
+export type TBoucleWebProps = { httpApi: HttpApi; webBuild?: string };
+
+/**
+ * The web app as static files in a private bucket behind CloudFront (origin access control),
+ * with /api/* routed to the HTTP API on the same origin: no CORS. Security headers and a strict
+ * content security policy on every page.
+ */
+export class BoucleWeb extends Construct {
+  readonly distribution: Distribution;
+  readonly url: string;
+  private readonly webBuild: string;
+
+  constructor(scope: Construct, id: string, props: TBoucleWebProps) {
+    super(scope, id);
+    this.webBuild = props.webBuild ?? WEB_BUILD;
+    if (!existsSync(join(this.webBuild, 'index.html'))) {
+      throw new Error(`No web build at ${this.webBuild}: run "npm run build:web" first`);
+    }
+    const logs = new Bucket(this, 'AccessLogs', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_PREFERRED,
+      lifecycleRules: [{ expiration: Duration.days(90) }],
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const bucket = new Bucket(this, 'Site', {
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      encryption: BucketEncryption.S3_MANAGED,
+      enforceSSL: true,
+      serverAccessLogsBucket: logs,
+      serverAccessLogsPrefix: 'site/',
+      removalPolicy: RemovalPolicy.RETAIN,
+    });
+    const apiDomain = Fn.select(2, Fn.split('/', props.httpApi.apiEndpoint));
+    this.distribution = new Distribution(this, 'Cdn', {
+      comment: 'Boucle',
+      defaultRootObject: 'index.html',
+      httpVersion: HttpVersion.HTTP2_AND_3,
+      priceClass: PriceClass.PRICE_CLASS_100,
+      enableLogging: true,
+      logBucket: logs,
+      logFilePrefix: 'cdn/',
+      defaultBehavior: {
+        origin: S3BucketOrigin.withOriginAccessControl(bucket),
+        viewerProtocolPolicy: ViewerProtocolPolicy.REDIRECT_TO_HTTPS,
+        responseHeadersPolicy: this.securityHeaders(),
+        functionAssociations: [
+          {
+            eventType: FunctionEventType.VIEWER_REQUEST,
+            function: new CloudFrontFunction(this, 'SpaRewrite', {
+              code: FunctionCode.fromInline(SPA_REWRITE),
+            }),
+          },
+        ],
+      },
+      additionalBehaviors: {
+        '/api/*': {
+          origin: new HttpOrigin(apiDomain),
+          viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
+          allowedMethods: AllowedMethods.ALLOW_ALL,
+          cachePolicy: CachePolicy.CACHING_DISABLED,
+          originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+        },
+      },
+    });
+    this.url = `https://${this.distribution.distributionDomainName}`;
+    for (const [rule, reason] of [
+      ['CFR1', 'Members work from anywhere: no geographic restriction.'],
+      [
+        'CFR2',
+        'WAF is an optional add-on (docs/deploy.md); the API is throttled and every route but three public ones needs a token.',
+      ],
+      [
+        'CFR4',
+        'The default CloudFront certificate stays until a custom domain with TLS 1.2+ is configured (docs/deploy.md).',
+      ],
+    ] as const) {
+      Validations.of(this.distribution).acknowledge({
+        id: `AwsSolutions::AwsSolutions-${rule}`,
+        reason,
+      });
+    }
+    const deployment = new BucketDeployment(this, 'Deploy', {
+      sources: [Source.asset(this.webBuild)],
+      destinationBucket: bucket,
+      distribution: this.distribution,
+      distributionPaths: ['/index.html'],
+    });
+    // CDK's own upload function, which runs at deploy time only.
+    const uploader = deployment.handlerRole.node.scope;
+    const { account, region } = Stack.of(this);
+    const shown = (value: string, name: string) =>
+      Token.isUnresolved(value) ? `<AWS::${name}>` : value;
+    const siteArn = Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnBucket);
+    const uploaderFindings = [
+      'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
+      ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
+        (a) => `IAM5[Action::${a}]`,
+      ),
+      `IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${shown(account, 'AccountId')}-${shown(region, 'Region')}/*]`,
+      `IAM5[Resource::<${siteArn}.Arn>/*]`,
+      'IAM5[Resource::*]',
+      'L1',
+    ];
+    for (const finding of uploader ? uploaderFindings : []) {
+      Validations.of(uploader as Construct).acknowledge({
+        id: `AwsSolutions::AwsSolutions-${finding}`,
+        reason:
+          'CDK bucket deployment: copies the built web app into the site bucket at deploy time; its role and runtime are managed by aws-cdk-lib.',
+      });
+    }
+  }
+
+  private securityHeaders(): ResponseHeadersPolicy {
+    const region = Stack.of(this).region;
+    return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
+      comment: 'Boucle security headers and content security policy',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          // The hosted sign-in's token endpoint is the only other origin the app talks to.
+          contentSecurityPolicy: contentSecurityPolicy(
+            readFileSync(join(this.webBuild, 'index.html'), 'utf8'),
+            [`https://*.auth.${region}.amazoncognito.com`],
+          ),
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: {
+          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+          override: true,
+        },
+      },
+    });
+  }
+}
