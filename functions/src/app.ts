@@ -15,7 +15,6 @@ export function createApp(deps: TAppDeps): Hono<TAppEnv> {
   const api = new Hono<TAppEnv>();
   api.get('/health', (c) => c.json({ ok: true }));
   api.get('/openapi.json', (c) => c.json(openApiDocument()));
-  api.get('/auth/config', (c) => c.json(deps.authConfig));
   if (deps.localIssuer) api.route('/auth', devAuthRoutes(deps, deps.localIssuer));
 
   api.use('*', requireIdentity(deps.verify));

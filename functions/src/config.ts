@@ -17,8 +17,6 @@ const ZConfig = z.object({
   AUTH_AUDIENCE: z.string().min(1),
   /** Remote JWKS (Cognito). Without it the app expects a local key pair and offers dev sign-in. */
   AUTH_JWKS_URL: z.url().optional(),
-  /** The hosted sign-in domain (Cognito) the web app sends members to. */
-  COGNITO_DOMAIN: z.string().min(1).optional(),
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

@@ -25,9 +25,5 @@ export function createDeps(
     now: () => new Date(),
     verify: createVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys }),
     localIssuer: config.AUTH_JWKS_URL ? null : localIssuer,
-    authConfig:
-      config.AUTH_JWKS_URL && config.COGNITO_DOMAIN
-        ? { mode: 'cognito', domain: config.COGNITO_DOMAIN, clientId: config.AUTH_AUDIENCE }
-        : { mode: 'local' },
   };
 }

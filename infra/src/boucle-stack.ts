@@ -53,8 +53,12 @@ export class BoucleStack extends Stack {
         issuer: identity.issuer,
         audience: identity.client.userPoolClientId,
         jwksUrl: `${identity.issuer}/.well-known/jwks.json`,
-        cognitoDomain: identity.domainName,
       },
+    });
+    web.deploy({
+      mode: 'cognito',
+      domain: identity.domainName,
+      clientId: identity.client.userPoolClientId,
     });
     const authorizer = new HttpJwtAuthorizer('Cognito', identity.issuer, {
       jwtAudience: [identity.client.userPoolClientId],

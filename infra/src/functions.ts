@@ -17,7 +17,6 @@ export type TAuthSettings = {
   issuer: string;
   audience: string;
   jwksUrl: string;
-  cognitoDomain: string;
 };
 
 export type TBoucleFunctionsProps = {
@@ -40,7 +39,6 @@ export class BoucleFunctions extends Construct {
       AUTH_ISSUER: props.auth.issuer,
       AUTH_AUDIENCE: props.auth.audience,
       AUTH_JWKS_URL: props.auth.jwksUrl,
-      COGNITO_DOMAIN: props.auth.cognitoDomain,
       ANONYMITY_K: String(props.anonymityThreshold),
       POWERTOOLS_SERVICE_NAME: 'boucle',
       POWERTOOLS_METRICS_NAMESPACE: 'Boucle',

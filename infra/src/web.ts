@@ -28,6 +28,7 @@ import { Construct } from 'constructs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentSecurityPolicy } from '@boucle/functions/http/security-headers';
+import type { TAuthConfig } from '@boucle/shared';
 
 export const WEB_BUILD = join(import.meta.dirname, '../../web/build');
 
@@ -49,6 +50,7 @@ export class BoucleWeb extends Construct {
   readonly distribution: Distribution;
   readonly url: string;
   private readonly webBuild: string;
+  private readonly site: Bucket;
 
   constructor(scope: Construct, id: string, props: TBoucleWebProps) {
     super(scope, id);
@@ -109,7 +111,7 @@ export class BoucleWeb extends Construct {
       ['CFR1', 'Members work from anywhere: no geographic restriction.'],
       [
         'CFR2',
-        'WAF is an optional add-on (docs/deploy.md); the API is throttled and every route but three public ones needs a token.',
+        'WAF is an optional add-on (docs/deploy.md); the API is throttled and every route but the health check needs a token.',
       ],
       [
         'CFR4',
@@ -121,11 +123,20 @@ export class BoucleWeb extends Construct {
         reason,
       });
     }
+    this.site = bucket;
+  }
+
+  /**
+   * Uploads the built web app with its sign-in settings (`/auth-config.json`), known only once
+   * the user pool client exists — which itself needs this distribution's URL.
+   */
+  deploy(authConfig: TAuthConfig): void {
+    const bucket = this.site;
     const deployment = new BucketDeployment(this, 'Deploy', {
-      sources: [Source.asset(this.webBuild)],
+      sources: [Source.asset(this.webBuild), Source.jsonData('auth-config.json', authConfig)],
       destinationBucket: bucket,
       distribution: this.distribution,
-      distributionPaths: ['/index.html'],
+      distributionPaths: ['/index.html', '/auth-config.json'],
     });
     // CDK's own upload function, which runs at deploy time only.
     const uploader = deployment.handlerRole.node.scope;

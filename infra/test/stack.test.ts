@@ -77,9 +77,7 @@ describe('BoucleStack', () => {
     ]);
     expect(Object.entries(byKey).sort()).toEqual(expected.sort());
     expect(expected.filter(([, auth]) => auth === 'NONE').map(([key]) => key)).toEqual([
-      'GET /api/auth/config',
       'GET /api/health',
-      'GET /api/openapi.json',
     ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',

@@ -26,7 +26,6 @@ export async function localApp(shards = 4) {
     now: () => new Date('2026-11-20T10:00:00Z'),
     verify: createVerifier({ issuer: 'test', audience: 'boucle', keys: issuer.publicKeys }),
     localIssuer: issuer,
-    authConfig: { mode: 'local' },
   };
   const app = createApp(deps);
   const call = async (member: TMember, method: string, path: string, body?: unknown) => {

@@ -61,7 +61,6 @@ try {
       now: () => new Date(),
       verify: createVerifier({ issuer: 'bench', audience: 'boucle', keys: issuer.publicKeys }),
       localIssuer: issuer,
-      authConfig: { mode: 'local' as const },
     };
     await deps.directory.replace(members, new Date());
     await deps.iterations.create({

@@ -1,4 +1,3 @@
-import type { TAuthConfig } from '@boucle/shared';
 import type { TLocalIssuer } from '../auth/local-issuer.js';
 import type { TIdentity } from '../auth/identity.js';
 import type { TVerifier } from '../auth/verifier.js';
@@ -16,8 +15,6 @@ export type TAppDeps = {
   k: number;
   now: () => Date;
   verify: TVerifier;
-  /** What the web app needs to sign members in. */
-  authConfig: TAuthConfig;
   /** Present only with the local issuer: enables the demo sign-in routes. */
   localIssuer: TLocalIssuer | null;
 };

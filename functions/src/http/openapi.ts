@@ -1,6 +1,5 @@
 import {
   ZApiError,
-  ZAuthConfig,
   ZCurrentPulse,
   ZDevLoginInput,
   ZDevMember,
@@ -53,14 +52,6 @@ export const operations: readonly TOperation[] = [
     roles: [],
     status: 200,
     response: z.object({}),
-  },
-  {
-    method: 'get',
-    path: '/api/auth/config',
-    summary: 'How the web app signs members in',
-    roles: [],
-    status: 200,
-    response: ZAuthConfig,
   },
   {
     method: 'get',

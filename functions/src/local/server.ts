@@ -4,8 +4,11 @@ import { Hono } from 'hono';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { createApp } from '../app.js';
+import type { TAuthConfig } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
 import { contentSecurityPolicy, SECURITY_HEADERS } from '../http/security-headers.js';
+
+const LOCAL_AUTH_CONFIG: TAuthConfig = { mode: 'local' };
 
 export type TLocalServer = { url: string; close: () => Promise<void> };
 
@@ -19,6 +22,8 @@ export function startLocalServer(
   webRoot: string | null,
 ): Promise<TLocalServer> {
   const root = new Hono();
+  // In AWS this file is deployed beside the web app with the Cognito settings (infra/src/web.ts).
+  root.get('/auth-config.json', (c) => c.json(LOCAL_AUTH_CONFIG));
   root.route('/', createApp(deps));
   if (webRoot && existsSync(webRoot)) {
     const relativeRoot = relative(process.cwd(), webRoot) || '.';

@@ -80,7 +80,6 @@ export async function mockedApp(items: Record<string, unknown>[] = defaultItems(
     now: () => NOW,
     verify: createVerifier({ issuer: 'test-issuer', audience: 'boucle', keys: issuer.publicKeys }),
     localIssuer: issuer,
-    authConfig: { mode: 'local' },
   };
   const app = createApp(deps);
   const tokenFor = (member: TMember) =>
