@@ -17,8 +17,6 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
-  type QueryCommandInput,
   type DynamoDBClient,
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
@@ -26,6 +24,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
 import { conflict } from '../http/errors.js';
+import { queryAll } from './query-all.js';
 import { retryWithJitter } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -73,21 +72,12 @@ export class DirectoryRepository {
   async members(): Promise<TMember[]> {
     const current = await this.current();
     if (!current) return [];
-    const members: TMember[] = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: marshall({ ':pk': `DIRECTORY#${current.version}` }),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) members.push(ZMember.parse(unmarshall(item).member));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return members;
+    const items = await queryAll(this.client, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': `DIRECTORY#${current.version}` }),
+    });
+    return items.map((item) => ZMember.parse(unmarshall(item).member));
   }
 
   /** Replaces the roster: all of it or, on any failure, none of it. */

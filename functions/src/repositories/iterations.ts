@@ -18,8 +18,6 @@ import {
   ConditionalCheckFailedException,
   GetItemCommand,
   PutItemCommand,
-  QueryCommand,
-  type QueryCommandInput,
   TransactionCanceledException,
   TransactWriteItemsCommand,
   UpdateItemCommand,
@@ -37,6 +35,7 @@ import {
   type TPulseInput,
 } from '@boucle/shared';
 import { conflict } from '../http/errors.js';
+import { queryAll } from './query-all.js';
 import type { TTableRef } from './table.js';
 
 const PK = 'ITERATIONS';
@@ -55,21 +54,13 @@ export class IterationsRepository {
   ) {}
 
   async list(): Promise<TIteration[]> {
-    const iterations: TIteration[] = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-          ExpressionAttributeValues: marshall({ ':pk': PK, ':prefix': 'ITERATION#' }),
-          ExclusiveStartKey: startKey,
-        }),
-      );
-      for (const item of page.Items ?? []) iterations.push(toIteration(unmarshall(item)).iteration);
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return iterations;
+    const items = await queryAll(this.client, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: marshall({ ':pk': PK, ':prefix': 'ITERATION#' }),
+      ConsistentRead: true,
+    });
+    return items.map((item) => toIteration(unmarshall(item)).iteration);
   }
 
   async get(id: number): Promise<TIterationWithPulse | null> {

@@ -16,10 +16,7 @@
  * items (groups × shards) however many responses exist.
  */
 import {
-  QueryCommand,
   TransactionCanceledException,
-  type QueryCommandInput,
-  type QueryCommandOutput,
   TransactWriteItemsCommand,
   GetItemCommand,
   type DynamoDBClient,
@@ -43,6 +40,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import { conflict, forbidden, unavailable } from '../http/errors.js';
 import { countMetric } from '../observability.js';
 import { iterationKey } from './iterations.js';
+import { queryAll, type TItem } from './query-all.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -181,7 +179,7 @@ export class ResponsesRepository {
       ZSegmentDimension.options.map((dimension) => [dimension, new Map<string, TTally>()]),
     ) as Record<TSegmentDimension, Map<string, TTally>>;
     let overall: TTally = {};
-    for (const item of await this.queryAll(`TALLY#${pulseId}`)) {
+    for (const item of await this.partition(`TALLY#${pulseId}`)) {
       const { pk, sk, ...counters } = unmarshall(item) as Record<string, unknown>;
       const tally = Object.fromEntries(
         Object.entries(counters).map(([counter, count]) => [counter, Number(count)]),
@@ -206,7 +204,7 @@ export class ResponsesRepository {
   async responses(pulseId: string): Promise<TStoredResponse[]> {
     const responses: TStoredResponse[] = [];
     for (let shard = 0; shard < this.shards; shard++) {
-      for (const item of await this.queryAll(`RESPONSES#${pulseId}#${shard}`)) {
+      for (const item of await this.partition(`RESPONSES#${pulseId}#${shard}`)) {
         const stored = unmarshall(item);
         responses.push({
           segment: ZSegment.parse(stored.segment),
@@ -218,23 +216,13 @@ export class ResponsesRepository {
     return responses;
   }
 
-  private async queryAll(pk: string): Promise<NonNullable<QueryCommandOutput['Items']>> {
-    const items: NonNullable<QueryCommandOutput['Items']> = [];
-    let startKey: QueryCommandInput['ExclusiveStartKey'];
-    do {
-      const page = await this.client.send(
-        new QueryCommand({
-          TableName: this.table.tableName,
-          KeyConditionExpression: 'pk = :pk',
-          ExpressionAttributeValues: marshall({ ':pk': pk }),
-          ExclusiveStartKey: startKey,
-          ConsistentRead: true,
-        }),
-      );
-      items.push(...(page.Items ?? []));
-      startKey = page.LastEvaluatedKey;
-    } while (startKey);
-    return items;
+  private partition(pk: string): Promise<TItem[]> {
+    return queryAll(this.client, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: marshall({ ':pk': pk }),
+      ConsistentRead: true,
+    });
   }
 }
 
