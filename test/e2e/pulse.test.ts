@@ -114,4 +114,72 @@ describe('a member answers the pulse on a phone', () => {
     ]);
     await page.context().close();
   });
+
+  it('refuses a roster with a bad row, naming the line, and keeps the directory', async () => {
+    const page = await phone();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInAs(page, 'claire.martin@demo.boucle.example');
+    await page.getByRole('link', { name: 'Directory' }).click();
+    await page.getByText('300', { exact: true }).waitFor();
+    await page.getByLabel('CSV file').setInputFiles({
+      name: 'roster.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(
+        [
+          'email,name,team,site,trainingLevel,ambassador,role',
+          'ana@example.com,Ana,Sales,Paris,beginner,no,employee',
+          'bob,Bob,Sales,Paris,expert,no,employee',
+        ].join('\n'),
+      ),
+    });
+    await page.getByRole('button', { name: 'Import' }).click();
+    const alert = page.getByRole('alert');
+    await expect.poll(() => alert.textContent()).toContain('The file was not imported');
+    expect(await alert.textContent()).toContain('line 3 · email');
+    await page.reload();
+    await page.getByText('300', { exact: true }).waitFor();
+    await page.context().close();
+  });
+
+  it('lets the steering group run the next iteration: create, open, and members see it', async () => {
+    const page = await phone();
+    page.on('dialog', (dialog) => void dialog.accept());
+    await signInAs(page, 'claire.martin@demo.boucle.example');
+    await page.getByRole('link', { name: 'Iterations' }).click();
+    await page.getByRole('heading', { name: 'New iteration' }).waitFor();
+
+    await page.getByRole('button', { name: 'Create the draft' }).click();
+    expect(await page.locator('.field-error').count()).toBe(3);
+    await page.getByLabel('Name').fill('Iteration 6 — Conventions, again');
+    await page.getByLabel('Start').fill('2026-12-14');
+    await page.getByLabel('End').fill('2027-01-08');
+    await page.getByRole('button', { name: 'Create the draft' }).click();
+    await page.getByText('is created as a draft').waitFor();
+
+    const card = (name: RegExp) =>
+      page.locator('.card').filter({ has: page.getByRole('heading', { name }) });
+    await card(/Iteration 6/)
+      .getByRole('button', { name: 'Open' })
+      .click();
+    await expect
+      .poll(() => page.getByRole('alert').textContent())
+      .toContain('iteration 5 is already open');
+
+    await card(/Iteration 5/)
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await card(/Iteration 5/)
+      .getByText('closed')
+      .waitFor();
+    await card(/Iteration 6/)
+      .getByRole('button', { name: 'Open' })
+      .click();
+    await card(/Iteration 6/)
+      .getByText('open', { exact: true })
+      .waitFor();
+
+    await page.getByRole('link', { name: 'Pulse' }).click();
+    await page.getByText('Iteration 6 — Conventions, again').waitFor();
+    await page.context().close();
+  });
 });
