@@ -37,12 +37,22 @@ export function startLocalServer(
     root.use('/*', serveStatic({ root: relativeRoot }));
     root.get('*', serveStatic({ path: `${relativeRoot}/index.html` }));
   }
-  return new Promise((resolve) => {
-    const server: ServerType = serve({ fetch: root.fetch, port, hostname: '0.0.0.0' }, (info) => {
+  return new Promise((resolve, reject) => {
+    // Loopback only: the demo sign-in lets anyone be anyone, so it must not reach the network.
+    const server: ServerType = serve({ fetch: root.fetch, port, hostname: '127.0.0.1' }, (info) => {
       resolve({
         url: `http://localhost:${info.port}`,
         close: () => new Promise((done) => server.close(() => done())),
       });
     });
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === 'EADDRINUSE'
+          ? new Error(
+              `Port ${port} is already in use: stop what runs there, or set PORT to another port`,
+            )
+          : error,
+      ),
+    );
   });
 }
