@@ -6,6 +6,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { operations } from '@boucle/functions/http/openapi';
 import { boucleTable } from '@boucle/functions/repositories/table';
 import { pulseRoutes, steeringRoutes } from '../src/api.js';
 import { BoucleStack } from '../src/boucle-stack.js';
@@ -83,6 +84,14 @@ describe('BoucleStack', () => {
       AuthorizerType: 'JWT',
       JwtConfiguration: { Audience: [Match.anyValue()], Issuer: Match.anyValue() },
     });
+  });
+
+  it('routes every route of the app to a function, except the local demo sign-in', () => {
+    const app = operations
+      .filter((op) => !op.path.startsWith('/api/auth/dev-'))
+      .map((op) => `${op.method.toUpperCase()} ${op.path}`);
+    const deployed = [...pulseRoutes, ...steeringRoutes].map((r) => `${r.method} ${r.path}`);
+    expect(deployed.sort()).toEqual(app.sort());
   });
 
   it('throttles the API and logs access without caller identity', () => {
