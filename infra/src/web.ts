@@ -33,9 +33,9 @@ import type { TAuthConfig } from '@boucle/shared';
 export const WEB_BUILD = join(import.meta.dirname, '../../web/build');
 
 /** Deep links of the SPA go to index.html; files (with a dot) and /api/* are left alone. */
-const SPA_REWRITE = `function handler(event) {
+export const SPA_REWRITE = `function handler(event) {
   var request = event.request;
-  if (!request.uri.startsWith('/api/') && request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  if (request.uri.indexOf('/api/') !== 0 && request.uri.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
 

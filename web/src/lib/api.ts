@@ -1,3 +1,4 @@
+import { goto } from '$app/navigation';
 import { ZApiError } from '@boucle/shared';
 import type { z } from 'zod';
 import { session, signOut } from './session.svelte';
@@ -36,7 +37,11 @@ export async function api<T extends z.ZodType>(
   }
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (response.status === 401) signOut();
+    if (response.status === 401 && session.token) {
+      // The token expired or was revoked: back to the sign-in page.
+      signOut();
+      void goto('/signin');
+    }
     const parsed = ZApiError.safeParse(payload);
     if (parsed.success) {
       const { code, message, fields } = parsed.data.error;
