@@ -25,5 +25,10 @@ describe('demo seed', () => {
 
     await seedDemoOrganisation(deps, () => undefined);
     expect(await counts()).toEqual(first);
+
+    // What the demo user did since is theirs: a later start does not move it on.
+    await deps.iterations.close(5, new Date());
+    await seedDemoOrganisation(deps, () => undefined);
+    expect((await deps.iterations.get(5))?.iteration.status).toBe('closed');
   });
 });

@@ -56,7 +56,10 @@ export async function seedDemoOrganisation(
       const random = seededRandom(100 + id);
       const answered = await seedResponses(deps, opened.pulse.id, story, isCurrent, random);
       log(`iteration ${id}: ${answered} new responses`);
-      if (isCurrent) continue;
+    }
+    // The open iteration is the demo's to play with: the seed never closes it, even later.
+    if (isCurrent) continue;
+    if (opened.iteration.status === 'open') {
       await deps.iterations.close(id, new Date(`${story.endDate}T18:00:00Z`));
     }
     await deps.iterations.review(id, new Date(`${story.endDate}T18:00:00Z`));
