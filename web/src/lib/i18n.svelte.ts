@@ -61,6 +61,9 @@ const messages = {
     'steering.notStarted': 'Cette itération n’est pas encore ouverte.',
     'steering.group': 'Groupe',
     'steering.byDay': 'Réponses par jour',
+    'form.required': 'À renseigner',
+    'form.date': 'Date attendue (AAAA-MM-JJ)',
+    'form.endBeforeStart': 'La fin doit suivre le début',
     'iterations.title': 'Itérations',
     'iterations.link': 'Itérations',
     'iterations.empty': 'Aucune itération pour l’instant : créez la première ci-dessous.',
@@ -163,6 +166,9 @@ const messages = {
     'steering.notStarted': 'This iteration has not opened yet.',
     'steering.group': 'Group',
     'steering.byDay': 'Responses per day',
+    'form.required': 'Required',
+    'form.date': 'A date is expected (YYYY-MM-DD)',
+    'form.endBeforeStart': 'The end must come after the start',
     'iterations.title': 'Iterations',
     'iterations.link': 'Iterations',
     'iterations.empty': 'No iteration yet: create the first one below.',
@@ -243,6 +249,15 @@ export function local(text: TLocalizedText): string {
 export function segmentValue(value: string): string {
   const key = `value.${value}`;
   return key in messages.en ? t(key as TMessageKey) : value;
+}
+
+/** A shared-schema problem in the current language, for the fields of steering forms. */
+export function formMessage(issue: { code: string; path: PropertyKey[]; message: string }): string {
+  if (issue.path[0] === 'endDate' && issue.code === 'custom') return t('form.endBeforeStart');
+  if (issue.code === 'invalid_format' && String(issue.path[0]).endsWith('Date'))
+    return t('form.date');
+  if (issue.code === 'too_small' || issue.code === 'invalid_type') return t('form.required');
+  return issue.message;
 }
 
 export function formatDay(day: string): string {
