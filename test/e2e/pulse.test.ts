@@ -71,6 +71,8 @@ describe('a member answers the pulse on a phone', () => {
     const summary = page.getByRole('alert');
     await expect.poll(() => summary.textContent()).toContain('Some answers need your attention');
     expect(await page.locator('.field-error').count()).toBe(5);
+    // The summary takes the focus, so a screen reader reads what is missing first.
+    expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
 
     const question = (label: string) => page.getByRole('group', { name: label });
     await question('How useful is the social network in your work?')
@@ -80,9 +82,12 @@ describe('a member answers the pulse on a phone', () => {
       .getByRole('radio', { name: '3', exact: true })
       .check();
     await question('How often do you use it?').getByRole('radio', { name: 'Every week' }).check();
-    await question('Would you recommend the social network to a colleague?')
-      .getByRole('radio', { name: '9', exact: true })
-      .check();
+    // Keyboard only: focus the scale, then arrow keys move the choice, as on any radio group.
+    const recommend = question('Would you recommend the social network to a colleague?');
+    await recommend.getByRole('radio', { name: '0', exact: true }).focus();
+    await page.keyboard.press('Space');
+    for (let step = 0; step < 9; step++) await page.keyboard.press('ArrowRight');
+    expect(await recommend.getByRole('radio', { name: '9', exact: true }).isChecked()).toBe(true);
     await question('Which training would you need?')
       .getByRole('radio', { name: 'Confirmed' })
       .check();
