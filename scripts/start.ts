@@ -38,9 +38,9 @@ const stack = await startLocalStack({
 
 console.log(`
 Boucle is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${stack.url}
-Sign in on the page shown there as a demo member, for example:
+Sign in there as a demo member (type the e-mail in the filter), for example:
   steering group: claire.martin@demo.boucle.example
-  employee:       pick anyone listed under "Employees"
+  employee:       lucas.david@demo.boucle.example (has not answered iteration 5 yet)
 Press Ctrl+C to stop.`);
 
 const shutdown = async () => {
