@@ -1,4 +1,4 @@
-import { defaultPulseTemplate } from '@boucle/shared';
+import { defaultPulseTemplate, type TMember } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
 import { AppError } from '../http/errors.js';
 import { submitResponse } from '../services/pulses.js';
@@ -54,7 +54,14 @@ export async function seedDemoOrganisation(
     if (opened.iteration.status === 'open') {
       // A generator per iteration: a resumed seed draws the same respondents and answers again.
       const random = seededRandom(100 + id);
-      const answered = await seedResponses(deps, opened.pulse.id, story, isCurrent, random);
+      const answered = await seedResponses(
+        deps,
+        members,
+        opened.pulse.id,
+        story,
+        isCurrent,
+        random,
+      );
       log(`iteration ${id}: ${answered} new responses`);
     }
     // The open iteration is the demo's to play with: the seed never closes it, even later.
@@ -68,12 +75,13 @@ export async function seedDemoOrganisation(
 
 async function seedResponses(
   deps: TAppDeps,
+  members: readonly TMember[],
   pulseId: string,
   story: TDemoIteration,
   isCurrent: boolean,
   random: () => number,
 ): Promise<number> {
-  const respondents = demoMembers()
+  const respondents = members
     .slice(isCurrent ? FRESH_MEMBERS : 0)
     .filter((member) => random() < story.participation + (member.ambassador ? 0.2 : 0));
   const days = isCurrent ? 10 : 20;
