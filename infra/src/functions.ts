@@ -13,6 +13,16 @@ import { pulseAccess, steeringAccess, tableStatements, type TTableAccess } from 
 const FUNCTIONS_SRC = join(import.meta.dirname, '../../functions/src/lambda');
 const LOCK_FILE = join(import.meta.dirname, '../../package-lock.json');
 
+/** The esbuild settings of every function; the bundle benchmark builds with the same ones. */
+export const ESBUILD_SETTINGS = {
+  target: 'node22',
+  minify: true,
+  mainFields: ['module', 'main'],
+  // Some CommonJS dependencies still call require(); give the ESM bundle one.
+  banner:
+    "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+};
+
 export type TAuthSettings = {
   issuer: string;
   audience: string;
@@ -92,15 +102,10 @@ export class BoucleFunctions extends Construct {
       environment,
       bundling: {
         format: OutputFormat.ESM,
-        target: 'node22',
-        minify: true,
+        ...ESBUILD_SETTINGS,
         sourceMap: true,
         // Measured in docs/adr/0007: the bundled, minified SDK is smaller to load than the runtime's.
         bundleAwsSDK: true,
-        mainFields: ['module', 'main'],
-        // Some CommonJS dependencies still call require(); give the ESM bundle one.
-        banner:
-          "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
         forceDockerBundling: false,
       },
     });

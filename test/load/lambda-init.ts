@@ -8,6 +8,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { build } from 'esbuild';
+import { ESBUILD_SETTINGS } from '../../infra/src/functions.js';
 
 const root = resolve(import.meta.dirname, '../..');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
@@ -36,12 +37,8 @@ for (const variant of ['sdk-bundled', 'sdk-external'] as const) {
     bundle: true,
     platform: 'node',
     format: 'esm',
-    target: 'node22',
-    minify: true,
-    mainFields: ['module', 'main'],
-    banner: {
-      js: "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
-    },
+    ...ESBUILD_SETTINGS,
+    banner: { js: ESBUILD_SETTINGS.banner },
     external: variant === 'sdk-external' ? ['@aws-sdk/*', '@smithy/*'] : [],
     logLevel: 'error',
   });
