@@ -143,14 +143,14 @@ export class BoucleWeb extends Construct {
     const { account, region } = Stack.of(this);
     const shown = (value: string, name: string) =>
       Token.isUnresolved(value) ? `<AWS::${name}>` : value;
-    const siteArn = Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnBucket);
+    const siteLogicalId = Stack.of(this).getLogicalId(bucket.node.defaultChild as CfnBucket);
     const uploaderFindings = [
       'IAM4[Policy::arn:<AWS::Partition>:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole]',
       ...['s3:GetObject*', 's3:GetBucket*', 's3:List*', 's3:DeleteObject*', 's3:Abort*'].map(
         (a) => `IAM5[Action::${a}]`,
       ),
       `IAM5[Resource::arn:<AWS::Partition>:s3:::cdk-hnb659fds-assets-${shown(account, 'AccountId')}-${shown(region, 'Region')}/*]`,
-      `IAM5[Resource::<${siteArn}.Arn>/*]`,
+      `IAM5[Resource::<${siteLogicalId}.Arn>/*]`,
       'IAM5[Resource::*]',
       'L1',
     ];
