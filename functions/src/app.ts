@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
-import { AppError, isTransient, unavailable } from './http/errors.js';
+import { DomainError } from '@boucle/shared';
+import { HTTP_STATUS, isTransient } from './http/errors.js';
 import { requireIdentity, requireRole } from './http/auth-middleware.js';
 import type { TAppDeps, TAppEnv } from './http/env.js';
 import { openApiDocument } from './http/openapi.js';
@@ -35,17 +36,23 @@ export function createApp(deps: TAppDeps): Hono<TAppEnv> {
     ),
   );
   app.onError((error, c) => {
-    const known = error instanceof AppError ? error : isTransient(error) ? unavailable() : null;
+    const known =
+      error instanceof DomainError
+        ? error
+        : isTransient(error)
+          ? new DomainError('unavailable', 'The service is busy, please try again in a moment')
+          : null;
     if (known) {
-      logger[known.status >= 500 ? 'warn' : 'info']('request refused', {
+      const status = HTTP_STATUS[known.code];
+      logger[status >= 500 ? 'warn' : 'info']('request refused', {
         method: c.req.method,
         route: c.req.routePath,
-        status: known.status,
+        status,
         code: known.code,
       });
-      if (known.status === 503) c.header('Retry-After', '1');
+      if (status === 503) c.header('Retry-After', '1');
       const { code, message, fields } = known;
-      return c.json({ error: { code, message, ...(fields ? { fields } : {}) } }, known.status);
+      return c.json({ error: { code, message, ...(fields ? { fields } : {}) } }, status);
     }
     logger.error('request failed', {
       method: c.req.method,

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { ZIteration } from './iteration.js';
+import { ZErrorCode } from './errors.js';
+import { ZIteration, ZIterationAction } from './iteration.js';
 import { ZPulse } from './pulse.js';
 import { ZReceipt } from './response.js';
 
 /** Every error the API returns has this shape; `fields` names what is wrong in the input. */
 export const ZApiError = z.object({
   error: z.object({
-    code: z.string(),
+    code: ZErrorCode,
     message: z.string(),
     fields: z.record(z.string(), z.string()).optional(),
   }),
@@ -33,4 +34,8 @@ export type TCurrentPulse = z.infer<typeof ZCurrentPulse>;
 
 export const ZRosterImportResult = z.object({ imported: z.number().int() });
 
-export const ZIterationList = z.object({ iterations: z.array(ZIteration) });
+/** An iteration as the steering pages list it, with the lifecycle steps it may take now. */
+export const ZIterationSummary = ZIteration.extend({ allowedActions: z.array(ZIterationAction) });
+export type TIterationSummary = z.infer<typeof ZIterationSummary>;
+
+export const ZIterationList = z.object({ iterations: z.array(ZIterationSummary) });

@@ -1,5 +1,6 @@
 export * from './anonymity.js';
 export * from './api.js';
+export * from './errors.js';
 export * from './iteration.js';
 export * from './member.js';
 export * from './pulse.js';

@@ -67,3 +67,13 @@ export function checkTransition(
   }
   return { ok: true, from, to };
 }
+
+/** The lifecycle steps an iteration may take now: what the steering pages offer. */
+export function allowedActions(
+  iteration: Pick<TIteration, 'id' | 'status' | 'pulseId'>,
+  openIterationId: number | null,
+): TIterationAction[] {
+  return ZIterationAction.options.filter(
+    (action) => checkTransition(iteration, action, openIterationId).ok,
+  );
+}

@@ -136,7 +136,7 @@ describe('the pulse loop on DynamoDB Local', () => {
     const response = await local.call(late, 'POST', '/api/pulses/pulse-1/responses', {
       answers: demoAnswers(late, story(0), seededRandom(3)),
     });
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(409);
     expect((await local.deps.responses.tallies('pulse-1')).overall.n).toBe(41);
   });
 

@@ -1,7 +1,6 @@
-import type { TRole } from '@boucle/shared';
+import { DomainError, type TRole } from '@boucle/shared';
 import { createMiddleware } from 'hono/factory';
 import type { TVerifier } from '../auth/verifier.js';
-import { AppError, forbidden } from './errors.js';
 import type { TAppEnv } from './env.js';
 
 /** Every route but sign-in and the API description needs a valid bearer token. */
@@ -10,7 +9,7 @@ export const requireIdentity = (verify: TVerifier) =>
     const header = c.req.header('authorization') ?? '';
     const token = /^Bearer (.+)$/i.exec(header)?.[1];
     const identity = token ? await verify(token) : null;
-    if (!identity) throw new AppError(401, 'unauthenticated', 'Sign in first');
+    if (!identity) throw new DomainError('unauthenticated', 'Sign in first');
     c.set('identity', identity);
     await next();
   });
@@ -18,7 +17,7 @@ export const requireIdentity = (verify: TVerifier) =>
 export const requireRole = (role: TRole) =>
   createMiddleware<TAppEnv>(async (c, next) => {
     if (!c.get('identity').roles.includes(role)) {
-      throw forbidden('forbidden', `Only the ${role} role may do this`);
+      throw new DomainError('forbidden', `Only the ${role} role may do this`);
     }
     await next();
   });

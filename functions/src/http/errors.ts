@@ -1,34 +1,34 @@
-import type { TFieldErrors } from '@boucle/shared';
+import type { TErrorCode } from '@boucle/shared';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-/** An error whose meaning the client can act on; turned into `{error: {code, message, fields}}`. */
-export class AppError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly fields?: TFieldErrors,
-  ) {
-    super(message);
-  }
-}
-
-export const invalidInput = (
-  fields: TFieldErrors,
-  message = 'Some fields are not valid',
-): AppError => new AppError(400, 'invalid_input', message, fields);
-
-export const notFound = (what: string): AppError =>
-  new AppError(404, 'not_found', `${what} not found`);
-
-export const forbidden = (code: string, message: string): AppError =>
-  new AppError(403, code, message);
-
-export const conflict = (code: string, message: string): AppError =>
-  new AppError(409, code, message);
-
-export const unavailable = (): AppError =>
-  new AppError(503, 'unavailable', 'The service is busy, please try again in a moment');
+/**
+ * The one place where a domain refusal becomes an HTTP status.
+ *
+ * A request that is well-formed and allowed for this caller, but that the resource's current
+ * state refuses (answering a closed iteration, opening one that is not a draft), is a 409: the
+ * caller may retry once the state changes. 403 is kept for who the caller is (role, directory).
+ */
+export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
+  invalid_input: 400,
+  payload_too_large: 413,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_in_directory: 403,
+  not_found: 404,
+  unknown_member: 404,
+  already_answered: 409,
+  iteration_not_open: 409,
+  invalid_transition: 409,
+  iteration_not_draft: 409,
+  iteration_changed: 409,
+  iteration_exists: 409,
+  iteration_not_started: 409,
+  directory_changed: 409,
+  unavailable: 503,
+  auth_unavailable: 503,
+  misconfigured: 500,
+  internal: 500,
+};
 
 const TRANSIENT_ERRORS = new Set([
   'ProvisionedThroughputExceededException',

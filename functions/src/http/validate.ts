@@ -1,6 +1,5 @@
-import type { TFieldErrors } from '@boucle/shared';
+import { DomainError, type TFieldErrors } from '@boucle/shared';
 import type { z } from 'zod';
-import { invalidInput } from './errors.js';
 
 export function fieldErrorsOf(error: z.ZodError, prefix = ''): TFieldErrors {
   const fields: TFieldErrors = {};
@@ -18,7 +17,13 @@ export function parseInput<T extends z.ZodType>(
   prefix = '',
 ): z.infer<T> {
   const parsed = schema.safeParse(input);
-  if (!parsed.success) throw invalidInput(fieldErrorsOf(parsed.error, prefix));
+  if (!parsed.success) {
+    throw new DomainError(
+      'invalid_input',
+      'Some fields are not valid',
+      fieldErrorsOf(parsed.error, prefix),
+    );
+  }
   return parsed.data;
 }
 
@@ -26,6 +31,8 @@ export async function readJson(request: Request): Promise<unknown> {
   try {
     return await request.json();
   } catch {
-    throw invalidInput({ body: 'must be valid JSON' }, 'The request body is not valid JSON');
+    throw new DomainError('invalid_input', 'The request body is not valid JSON', {
+      body: 'must be valid JSON',
+    });
   }
 }

@@ -1,6 +1,5 @@
-import { defaultPulseTemplate, type TMember } from '@boucle/shared';
+import { defaultPulseTemplate, DomainError, type TMember } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
-import { AppError } from '../http/errors.js';
 import { submitResponse } from '../services/pulses.js';
 import {
   demoAnswers,
@@ -97,7 +96,7 @@ async function seedResponses(
           await submitResponse({ ...deps, now: () => day }, who, pulseId, answers);
           answered++;
         } catch (error) {
-          if (!(error instanceof AppError && error.code === 'already_answered')) throw error;
+          if (!(error instanceof DomainError && error.code === 'already_answered')) throw error;
         }
       }),
     );

@@ -21,9 +21,15 @@ import {
   type WriteRequest,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
+import {
+  DomainError,
+  headcountOf,
+  ZHeadcount,
+  ZMember,
+  type THeadcount,
+  type TMember,
+} from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
-import { conflict } from '../http/errors.js';
 import { queryAll } from './query-all.js';
 import { retryWithJitter } from './retry.js';
 import type { TTableRef } from './table.js';
@@ -117,7 +123,10 @@ export class DirectoryRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw conflict('directory_changed', 'Another roster import finished first; try again');
+        throw new DomainError(
+          'directory_changed',
+          'Another roster import finished first; try again',
+        );
       }
       throw error;
     }

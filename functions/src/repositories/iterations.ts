@@ -25,6 +25,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
+  DomainError,
   pulseIdOf,
   ZIteration,
   ZPulse,
@@ -34,7 +35,6 @@ import {
   type TPulse,
   type TPulseInput,
 } from '@boucle/shared';
-import { conflict } from '../http/errors.js';
 import { queryAll } from './query-all.js';
 import type { TTableRef } from './table.js';
 
@@ -111,7 +111,7 @@ export class IterationsRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw conflict(
+        throw new DomainError(
           'iteration_exists',
           `Iteration ${id} was just created by someone else; try again`,
         );
@@ -139,7 +139,7 @@ export class IterationsRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw conflict(
+        throw new DomainError(
           'iteration_not_draft',
           'The pulse can only change while the iteration is a draft',
         );
@@ -230,7 +230,7 @@ export class IterationsRepository {
       );
     } catch (error) {
       if (error instanceof ConditionalCheckFailedException) {
-        throw conflict('iteration_changed', 'This iteration changed meanwhile');
+        throw new DomainError('iteration_changed', 'This iteration changed meanwhile');
       }
       throw error;
     }
@@ -246,7 +246,7 @@ export class IterationsRepository {
       const reasons =
         error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;
       if (reasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
-        throw conflict('iteration_changed', conflictMessage);
+        throw new DomainError('iteration_changed', conflictMessage);
       }
       throw error;
     }

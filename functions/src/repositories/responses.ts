@@ -24,6 +24,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
+  DomainError,
   ZAnswers,
   ZReceipt,
   ZSegment,
@@ -37,7 +38,6 @@ import {
   type TTally,
 } from '@boucle/shared';
 import { randomInt, randomUUID } from 'node:crypto';
-import { conflict, forbidden, unavailable } from '../http/errors.js';
 import { countMetric } from '../observability.js';
 import { iterationKey } from './iterations.js';
 import { queryAll, type TItem } from './query-all.js';
@@ -106,12 +106,12 @@ export class ResponsesRepository {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const [receipt, , , , , , , iteration] = error.CancellationReasons ?? [];
       if (receipt?.Code === 'ConditionalCheckFailed') {
-        throw conflict('already_answered', 'You have already answered this pulse');
+        throw new DomainError('already_answered', 'You have already answered this pulse');
       }
       if (iteration?.Code === 'ConditionalCheckFailed') {
-        throw forbidden('iteration_not_open', 'This iteration is not open for answers');
+        throw new DomainError('iteration_not_open', 'This iteration is not open for answers');
       }
-      throw unavailable();
+      throw new DomainError('unavailable', 'The service is busy, please try again in a moment');
     }
   }
 

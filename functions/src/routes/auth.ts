@@ -1,7 +1,6 @@
-import { rolesOf, ZDevLoginInput, type TDevMember } from '@boucle/shared';
+import { DomainError, rolesOf, ZDevLoginInput, type TDevMember } from '@boucle/shared';
 import { Hono } from 'hono';
 import type { TLocalIssuer } from '../auth/local-issuer.js';
-import { AppError } from '../http/errors.js';
 import { parseInput, readJson } from '../http/validate.js';
 import type { TAppDeps } from '../http/env.js';
 
@@ -22,7 +21,7 @@ export function devAuthRoutes(deps: TAppDeps, issuer: TLocalIssuer): Hono {
       const { email } = parseInput(ZDevLoginInput, await readJson(c.req.raw));
       const member = await deps.directory.memberByEmail(email);
       if (!member) {
-        throw new AppError(404, 'unknown_member', 'No member with this email', {
+        throw new DomainError('unknown_member', 'No member with this email', {
           email: 'unknown member',
         });
       }

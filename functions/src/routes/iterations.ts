@@ -1,5 +1,7 @@
 import {
+  allowedActions,
   checkTransition,
+  DomainError,
   ZIterationAction,
   ZIterationInput,
   ZPulseInput,
@@ -7,7 +9,6 @@ import {
 } from '@boucle/shared';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { conflict, notFound } from '../http/errors.js';
 import type { TAppDeps, TAppEnv } from '../http/env.js';
 import { parseInput, readJson } from '../http/validate.js';
 import { iterationResults } from '../services/results.js';
@@ -20,11 +21,21 @@ export function iterationRoutes(deps: TAppDeps): Hono<TAppEnv> {
   const existing = async (rawId: string) => {
     const id = parseInput(ZIterationId, rawId, 'id');
     const found = await deps.iterations.get(id);
-    if (!found) throw notFound(`Iteration ${id}`);
+    if (!found) throw new DomainError('not_found', `Iteration ${id} not found`);
     return found;
   };
   return new Hono<TAppEnv>()
-    .get('/', async (c) => c.json({ iterations: await deps.iterations.list() }))
+    .get('/', async (c) => {
+      const [iterations, openId] = await Promise.all([
+        deps.iterations.list(),
+        deps.iterations.openIterationId(),
+      ]);
+      const summaries = iterations.map((iteration) => ({
+        ...iteration,
+        allowedActions: allowedActions(iteration, openId),
+      }));
+      return c.json({ iterations: summaries });
+    })
     .post('/', async (c) => {
       const input = parseInput(ZIterationInput, await readJson(c.req.raw));
       return c.json(await deps.iterations.create(input), 201);
@@ -39,7 +50,7 @@ export function iterationRoutes(deps: TAppDeps): Hono<TAppEnv> {
       const { iteration } = await existing(c.req.param('id'));
       const action = parseInput(ZIterationAction, c.req.param('action'), 'action');
       const check = checkTransition(iteration, action, await deps.iterations.openIterationId());
-      if (!check.ok) throw conflict('invalid_transition', check.reason);
+      if (!check.ok) throw new DomainError('invalid_transition', check.reason);
       const now = deps.now();
       if (action === 'open')
         await deps.iterations.open(iteration.id, await deps.directory.headcount(), now);

@@ -1,6 +1,5 @@
-import { parseRoster } from '@boucle/shared';
+import { DomainError, parseRoster } from '@boucle/shared';
 import { Hono } from 'hono';
-import { invalidInput } from '../http/errors.js';
 import type { TAppDeps, TAppEnv } from '../http/env.js';
 
 const MAX_ROSTER_BYTES = 10 * 1024 * 1024;
@@ -12,16 +11,19 @@ export function memberRoutes(deps: TAppDeps): Hono<TAppEnv> {
     .post('/import', async (c) => {
       const csv = await c.req.text();
       if (csv.length > MAX_ROSTER_BYTES) {
-        throw invalidInput({ file: 'must be at most 10 MB' }, 'The roster file is too large');
+        throw new DomainError('payload_too_large', 'The roster file is too large', {
+          file: 'must be at most 10 MB',
+        });
       }
       const parsed = parseRoster(csv);
       if (!parsed.ok) {
         const fields = Object.fromEntries(
           parsed.errors.map((e) => [`line.${e.line}.${e.field}`, e.message]),
         );
-        throw invalidInput(
-          fields,
+        throw new DomainError(
+          'invalid_input',
           `The roster has ${parsed.errors.length} error(s); nothing was imported`,
+          fields,
         );
       }
       await deps.directory.replace(parsed.members, deps.now());

@@ -111,17 +111,17 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
   });
 
-  it('answers 403 when the iteration closes between the check and the write', async () => {
+  it('answers 409 when the iteration closes between the check and the write', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
       .on(TransactWriteItemsCommand)
       .rejects(cancelled([...NONE8.slice(1), 'ConditionalCheckFailed']));
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'iteration_not_open' } });
   });
 
-  it('answers 403 for an iteration that is not open', async () => {
+  it('answers 409 for an iteration that is not open', async () => {
     const items = defaultItems().map((item) =>
       item.sk === iterationKey(5).sk
         ? { ...item, iteration: { ...openIteration, status: 'closed' } }
@@ -129,7 +129,7 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     );
     const { call, dynamo } = await mockedApp(items);
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(409);
     expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
   });
 

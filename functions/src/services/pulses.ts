@@ -1,5 +1,6 @@
 import {
   checkAnswers,
+  DomainError,
   iterationIdOfPulse,
   segmentOf,
   tallyOfResponse,
@@ -8,7 +9,6 @@ import {
   type TReceipt,
 } from '@boucle/shared';
 import type { TIdentity } from '../auth/identity.js';
-import { AppError, forbidden, invalidInput, notFound } from '../http/errors.js';
 import { countMetric } from '../observability.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
@@ -30,7 +30,7 @@ export async function currentPulse(
 ): Promise<TCurrentPulse> {
   const openId = await deps.iterations.openIterationId();
   const found = openId === null ? null : await deps.iterations.get(openId);
-  if (!found?.pulse) throw notFound('Open pulse');
+  if (!found?.pulse) throw new DomainError('not_found', 'No pulse is open');
   const { iteration, pulse } = found;
   const receipt = await deps.responses.receipt(receiptKeyOf(secretOf(deps), who.email, pulse.id));
   return {
@@ -55,15 +55,17 @@ export async function submitResponse(
 ): Promise<TReceipt> {
   const iterationId = iterationIdOfPulse(pulseId);
   const found = iterationId === null ? null : await deps.iterations.get(iterationId);
-  if (!found?.pulse || found.pulse.id !== pulseId) throw notFound('Pulse');
+  if (!found?.pulse || found.pulse.id !== pulseId)
+    throw new DomainError('not_found', 'Pulse not found');
   if (found.iteration.status !== 'open') {
-    throw forbidden('iteration_not_open', 'This iteration is not open for answers');
+    throw new DomainError('iteration_not_open', 'This iteration is not open for answers');
   }
   const checked = checkAnswers(found.pulse, answers);
-  if (!checked.ok) throw invalidInput(checked.fields);
+  if (!checked.ok)
+    throw new DomainError('invalid_input', 'Some answers are not valid', checked.fields);
   const member = await deps.directory.memberByEmail(who.email);
   if (!member) {
-    throw forbidden(
+    throw new DomainError(
       'not_in_directory',
       'You are not in the directory of members; ask the steering group',
     );
@@ -87,7 +89,7 @@ export async function submitResponse(
 /** Only the function that answers pulses is given the receipt secret. */
 function secretOf(deps: TPulseServiceDeps): string {
   if (!deps.receiptSecret) {
-    throw new AppError(500, 'misconfigured', 'Receipts are not configured on this server');
+    throw new DomainError('misconfigured', 'Receipts are not configured on this server');
   }
   return deps.receiptSecret;
 }

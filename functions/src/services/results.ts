@@ -1,5 +1,4 @@
-import { computeResults, type TResults, type TSegmentDimension } from '@boucle/shared';
-import { AppError, notFound } from '../http/errors.js';
+import { computeResults, DomainError, type TResults, type TSegmentDimension } from '@boucle/shared';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 
@@ -16,10 +15,10 @@ export async function iterationResults(
   by: TSegmentDimension | null,
 ): Promise<TResults> {
   const found = await deps.iterations.get(iterationId);
-  if (!found) throw notFound(`Iteration ${iterationId}`);
+  if (!found) throw new DomainError('not_found', `Iteration ${iterationId} not found`);
   const { iteration, pulse } = found;
   if (!pulse || !iteration.headcount) {
-    throw new AppError(409, 'iteration_not_started', `Iteration ${iterationId} has not opened yet`);
+    throw new DomainError('iteration_not_started', `Iteration ${iterationId} has not opened yet`);
   }
   const tallies = await deps.responses.tallies(pulse.id);
   return computeResults({
