@@ -6,27 +6,30 @@ import type { TFieldErrors } from './response.js';
  * one of these codes; the API maps each code to its HTTP status in one place, and the web
  * translates each code for the member.
  */
-export const ZErrorCode = z.enum([
-  'invalid_input',
-  'payload_too_large',
-  'unauthenticated',
-  'forbidden',
-  'not_in_directory',
-  'not_found',
-  'unknown_member',
-  'already_answered',
-  'iteration_not_open',
-  'invalid_transition',
-  'iteration_not_draft',
-  'iteration_changed',
-  'iteration_exists',
-  'iteration_not_started',
-  'directory_changed',
-  'unavailable',
-  'auth_unavailable',
-  'misconfigured',
-  'internal',
-]);
+export const ZErrorCode = z
+  .enum([
+    'invalid_input',
+    'payload_too_large',
+    'unsupported_media_type',
+    'unauthenticated',
+    'forbidden',
+    'not_in_directory',
+    'not_found',
+    'unknown_member',
+    'already_answered',
+    'iteration_not_open',
+    'invalid_transition',
+    'iteration_not_draft',
+    'iteration_changed',
+    'iteration_exists',
+    'iteration_not_started',
+    'directory_changed',
+    'unavailable',
+    'auth_unavailable',
+    'misconfigured',
+    'internal',
+  ])
+  .meta({ id: 'ErrorCode' });
 export type TErrorCode = z.infer<typeof ZErrorCode>;
 
 /** A refusal with meaning: the caller can act on its code; `fields` names the wrong input. */

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { ZHeadcount } from './segment.js';
 
-export const ZIterationStatus = z.enum(['draft', 'open', 'closed', 'reviewed']);
+export const ZIterationStatus = z
+  .enum(['draft', 'open', 'closed', 'reviewed'])
+  .meta({ id: 'IterationStatus' });
 export type TIterationStatus = z.infer<typeof ZIterationStatus>;
 
-export const ZIterationAction = z.enum(['open', 'close', 'review']);
+export const ZIterationAction = z.enum(['open', 'close', 'review']).meta({ id: 'IterationAction' });
 export type TIterationAction = z.infer<typeof ZIterationAction>;
 
 const ZDay = z.iso.date();
@@ -19,23 +21,26 @@ export const ZIterationInput = z
   .refine((iteration) => iteration.startDate <= iteration.endDate, {
     message: 'must not be before startDate',
     path: ['endDate'],
-  });
+  })
+  .meta({ id: 'IterationInput' });
 export type TIterationInput = z.infer<typeof ZIterationInput>;
 
-export const ZIteration = z.object({
-  id: z.number().int().positive(),
-  name: z.string(),
-  startDate: ZDay,
-  endDate: ZDay,
-  goals: z.array(z.string()),
-  status: ZIterationStatus,
-  pulseId: z.string().nullable(),
-  /** Directory counts frozen when the iteration opens: participation keeps its denominator. */
-  headcount: ZHeadcount.nullable(),
-  openedAt: z.string().nullable(),
-  closedAt: z.string().nullable(),
-  reviewedAt: z.string().nullable(),
-});
+export const ZIteration = z
+  .object({
+    id: z.number().int().positive(),
+    name: z.string(),
+    startDate: ZDay,
+    endDate: ZDay,
+    goals: z.array(z.string()),
+    status: ZIterationStatus,
+    pulseId: z.string().nullable(),
+    /** Directory counts frozen when the iteration opens: participation keeps its denominator. */
+    headcount: ZHeadcount.nullable(),
+    openedAt: z.string().nullable(),
+    closedAt: z.string().nullable(),
+    reviewedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Iteration' });
 export type TIteration = z.infer<typeof ZIteration>;
 
 const transitions: Record<TIterationAction, { from: TIterationStatus; to: TIterationStatus }> = {

@@ -1,9 +1,11 @@
 import { z } from 'zod';
 
-export const ZRole = z.enum(['employee', 'ambassador', 'steering']);
+export const ZRole = z.enum(['employee', 'ambassador', 'steering']).meta({ id: 'Role' });
 export type TRole = z.infer<typeof ZRole>;
 
-export const ZTrainingLevel = z.enum(['beginner', 'confirmed', 'advanced']);
+export const ZTrainingLevel = z
+  .enum(['beginner', 'confirmed', 'advanced'])
+  .meta({ id: 'TrainingLevel' });
 export type TTrainingLevel = z.infer<typeof ZTrainingLevel>;
 
 /** A person of the directory (roster). The member count is the denominator of participation. */
@@ -28,18 +30,22 @@ export function rolesOf(member: Pick<TMember, 'ambassador' | 'role'>): TRole[] {
   return ZRole.options.filter((role) => roles.has(role));
 }
 
-export const ZDevMember = z.object({
-  email: z.string(),
-  name: z.string(),
-  team: z.string(),
-  roles: z.array(ZRole),
-});
+export const ZDevMember = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    team: z.string(),
+    roles: z.array(ZRole),
+  })
+  .meta({ id: 'DevMember' });
 export type TDevMember = z.infer<typeof ZDevMember>;
 
-export const ZMe = z.object({
-  email: z.string(),
-  name: z.string(),
-  roles: z.array(ZRole),
-  member: ZMember.nullable(),
-});
+export const ZMe = z
+  .object({
+    email: z.string(),
+    name: z.string(),
+    roles: z.array(ZRole),
+    member: ZMember.nullable(),
+  })
+  .meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;

@@ -8,7 +8,9 @@ export const ZQuestionId = z
 
 export const ZOptionId = ZQuestionId;
 
-export const ZChoiceOption = z.object({ id: ZOptionId, label: ZLocalizedText });
+export const ZChoiceOption = z
+  .object({ id: ZOptionId, label: ZLocalizedText })
+  .meta({ id: 'ChoiceOption' });
 export type TChoiceOption = z.infer<typeof ZChoiceOption>;
 
 const questionBase = {
@@ -25,55 +27,69 @@ const choiceOptions = z
     message: 'option ids must be unique',
   });
 
-export const ZScaleQuestion = z.object({
-  ...questionBase,
-  type: z.literal('scale'),
-  lowLabel: ZLocalizedText,
-  highLabel: ZLocalizedText,
-});
-export const ZEnpsQuestion = z.object({ ...questionBase, type: z.literal('enps') });
-export const ZSingleChoiceQuestion = z.object({
-  ...questionBase,
-  type: z.literal('single'),
-  options: choiceOptions,
-});
-export const ZMultipleChoiceQuestion = z.object({
-  ...questionBase,
-  type: z.literal('multiple'),
-  options: choiceOptions,
-});
-export const ZTextQuestion = z.object({
-  ...questionBase,
-  type: z.literal('text'),
-  maxLength: z.number().int().min(1).max(2000),
-});
+export const ZScaleQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('scale'),
+    lowLabel: ZLocalizedText,
+    highLabel: ZLocalizedText,
+  })
+  .meta({ id: 'ScaleQuestion' });
+export const ZEnpsQuestion = z
+  .object({ ...questionBase, type: z.literal('enps') })
+  .meta({ id: 'EnpsQuestion' });
+export const ZSingleChoiceQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('single'),
+    options: choiceOptions,
+  })
+  .meta({ id: 'SingleChoiceQuestion' });
+export const ZMultipleChoiceQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('multiple'),
+    options: choiceOptions,
+  })
+  .meta({ id: 'MultipleChoiceQuestion' });
+export const ZTextQuestion = z
+  .object({
+    ...questionBase,
+    type: z.literal('text'),
+    maxLength: z.number().int().min(1).max(2000),
+  })
+  .meta({ id: 'TextQuestion' });
 
-export const ZQuestion = z.discriminatedUnion('type', [
-  ZScaleQuestion,
-  ZEnpsQuestion,
-  ZSingleChoiceQuestion,
-  ZMultipleChoiceQuestion,
-  ZTextQuestion,
-]);
+export const ZQuestion = z
+  .discriminatedUnion('type', [
+    ZScaleQuestion,
+    ZEnpsQuestion,
+    ZSingleChoiceQuestion,
+    ZMultipleChoiceQuestion,
+    ZTextQuestion,
+  ])
+  .meta({ id: 'Question' });
 export type TQuestion = z.infer<typeof ZQuestion>;
 export type TQuestionType = TQuestion['type'];
 
 /** What the steering group sends to set an iteration's pulse. */
-export const ZPulseInput = z.object({
-  questions: z
-    .array(ZQuestion)
-    .min(3)
-    .max(12)
-    .refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, {
-      message: 'question ids must be unique',
-    }),
-});
+export const ZPulseInput = z
+  .object({
+    questions: z
+      .array(ZQuestion)
+      .min(3)
+      .max(12)
+      .refine((questions) => new Set(questions.map((q) => q.id)).size === questions.length, {
+        message: 'question ids must be unique',
+      }),
+  })
+  .meta({ id: 'PulseInput' });
 export type TPulseInput = z.infer<typeof ZPulseInput>;
 
 export const ZPulse = ZPulseInput.extend({
   id: z.string(),
   iterationId: z.number().int().positive(),
-});
+}).meta({ id: 'Pulse' });
 export type TPulse = z.infer<typeof ZPulse>;
 
 /** A pulse belongs to exactly one iteration, so its id derives from the iteration's. */

@@ -10,43 +10,49 @@ import { answeredCounter, respondentsIn, responsesByDay, valueCounter } from './
 
 const ZInterval = z.object({ low: z.number(), high: z.number() });
 
-export const ZQuestionResult = z.object({
-  questionId: z.string(),
-  type: z.enum(['scale', 'enps', 'single', 'multiple', 'text']),
-  /** True when fewer than k answered (or complementary suppression applies): nothing else is set. */
-  withheld: z.boolean(),
-  answered: z.number().int().nullable(),
-  distribution: z.array(z.object({ value: z.string(), count: z.number().int() })),
-  mean: z.number().nullable(),
-  enps: z.number().nullable(),
-  interval: ZInterval.nullable(),
-});
+export const ZQuestionResult = z
+  .object({
+    questionId: z.string(),
+    type: z.enum(['scale', 'enps', 'single', 'multiple', 'text']),
+    /** True when fewer than k answered (or complementary suppression applies): nothing else is set. */
+    withheld: z.boolean(),
+    answered: z.number().int().nullable(),
+    distribution: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    mean: z.number().nullable(),
+    enps: z.number().nullable(),
+    interval: ZInterval.nullable(),
+  })
+  .meta({ id: 'QuestionResult' });
 export type TQuestionResult = z.infer<typeof ZQuestionResult>;
 
-export const ZGroupResult = z.object({
-  value: z.string(),
-  members: z.number().int(),
-  withheld: z.boolean(),
-  respondents: z.number().int().nullable(),
-  participation: z.number().nullable(),
-  questions: z.array(ZQuestionResult),
-});
+export const ZGroupResult = z
+  .object({
+    value: z.string(),
+    members: z.number().int(),
+    withheld: z.boolean(),
+    respondents: z.number().int().nullable(),
+    participation: z.number().nullable(),
+    questions: z.array(ZQuestionResult),
+  })
+  .meta({ id: 'GroupResult' });
 export type TGroupResult = z.infer<typeof ZGroupResult>;
 
-export const ZResults = z.object({
-  iterationId: z.number().int(),
-  pulseId: z.string(),
-  status: ZIterationStatus,
-  k: z.number().int(),
-  members: z.number().int(),
-  withheld: z.boolean(),
-  respondents: z.number().int().nullable(),
-  participation: z.number().nullable(),
-  byDay: z.array(z.object({ day: z.string(), responses: z.number().int() })),
-  questions: z.array(ZQuestionResult),
-  by: ZSegmentDimension.nullable(),
-  groups: z.array(ZGroupResult),
-});
+export const ZResults = z
+  .object({
+    iterationId: z.number().int(),
+    pulseId: z.string(),
+    status: ZIterationStatus,
+    k: z.number().int(),
+    members: z.number().int(),
+    withheld: z.boolean(),
+    respondents: z.number().int().nullable(),
+    participation: z.number().nullable(),
+    byDay: z.array(z.object({ day: z.string(), responses: z.number().int() })),
+    questions: z.array(ZQuestionResult),
+    by: ZSegmentDimension.nullable(),
+    groups: z.array(ZGroupResult),
+  })
+  .meta({ id: 'Results' });
 export type TResults = z.infer<typeof ZResults>;
 
 export type TResultsInput = {

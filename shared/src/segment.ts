@@ -2,16 +2,20 @@ import { z } from 'zod';
 import type { TMember } from './member.js';
 
 /** The dimensions results can be broken down by. None of them, alone or together, names a person. */
-export const ZSegmentDimension = z.enum(['team', 'site', 'trainingLevel', 'ambassador']);
+export const ZSegmentDimension = z
+  .enum(['team', 'site', 'trainingLevel', 'ambassador'])
+  .meta({ id: 'SegmentDimension' });
 export type TSegmentDimension = z.infer<typeof ZSegmentDimension>;
 
 /** A member's segment at answer time, stored with the response instead of who answered. */
-export const ZSegment = z.object({
-  team: z.string(),
-  site: z.string(),
-  trainingLevel: z.string(),
-  ambassador: z.enum(['yes', 'no']),
-});
+export const ZSegment = z
+  .object({
+    team: z.string(),
+    site: z.string(),
+    trainingLevel: z.string(),
+    ambassador: z.enum(['yes', 'no']),
+  })
+  .meta({ id: 'Segment' });
 export type TSegment = z.infer<typeof ZSegment>;
 
 export function segmentOf(member: TMember): TSegment {
@@ -24,10 +28,12 @@ export function segmentOf(member: TMember): TSegment {
 }
 
 /** Member counts per dimension value: the denominators of participation by segment. */
-export const ZHeadcount = z.object({
-  total: z.number().int().nonnegative(),
-  byDimension: z.record(ZSegmentDimension, z.record(z.string(), z.number().int().nonnegative())),
-});
+export const ZHeadcount = z
+  .object({
+    total: z.number().int().nonnegative(),
+    byDimension: z.record(ZSegmentDimension, z.record(z.string(), z.number().int().nonnegative())),
+  })
+  .meta({ id: 'Headcount' });
 export type THeadcount = z.infer<typeof ZHeadcount>;
 
 export function headcountOf(members: readonly TMember[]): THeadcount {

@@ -11,6 +11,7 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   invalid_input: 400,
   payload_too_large: 413,
+  unsupported_media_type: 415,
   unauthenticated: 401,
   forbidden: 403,
   not_in_directory: 403,
