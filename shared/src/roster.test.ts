@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRoster } from './roster.js';
+import { MAX_ROSTER_ROWS, parseRoster } from './roster.js';
 
 const header = 'email,name,team,site,trainingLevel,ambassador,role';
 
@@ -82,5 +82,69 @@ describe('parseRoster', () => {
     const csv = `${header}\n"a@example.com","A\nB",Sales,Paris,beginner,no,employee\nbad,C,Sales,Paris,beginner,no,employee`;
     const parsed = parseRoster(csv);
     expect(!parsed.ok && parsed.errors[0]?.line).toBe(4);
+  });
+
+  it('reports an unclosed quote on its line and still checks the lines after it', () => {
+    const csv = [
+      header,
+      'a@example.com,A,Sales,Paris,beginner,no,employee',
+      'b@example.com,"Bo,Sales,Paris,beginner,no,employee',
+      'c@example.com,C,Sales,Paris,beginner,no,employee',
+      'd@example.com,D,Sales,Paris,expert,no,employee',
+    ].join('\r\n');
+    expect(parseRoster(csv)).toEqual({
+      ok: false,
+      errors: [
+        { line: 3, field: 'name', message: 'unclosed quote' },
+        {
+          line: 5,
+          field: 'trainingLevel',
+          message: 'must be one of beginner, confirmed, advanced',
+        },
+      ],
+    });
+  });
+
+  it('reports a stray quote inside an unquoted field on its physical line', () => {
+    const csv = [
+      header,
+      '"a@example.com","Ann',
+      'Lee",Sal"es,Paris,beginner,no,employee',
+      'b@example.com,"Bo"  ,R"D,Lyon,beginner,no,employee',
+      'c@example.com,"Cy" Z,Sales,Paris,beginner,no,employee',
+      'd@example.com,D,Sales,Paris,beginner,no,employee',
+    ].join('\n');
+    expect(parseRoster(csv)).toEqual({
+      ok: false,
+      errors: [
+        { line: 3, field: 'team', message: 'stray quote' },
+        { line: 4, field: 'team', message: 'stray quote' },
+        { line: 5, field: 'name', message: 'stray quote' },
+      ],
+    });
+  });
+
+  it('reads doubled quotes inside a quoted field as one quote', () => {
+    const csv = `${header}\na@example.com,"Ana ""Nana"" Lee",Sales,Paris,beginner,no,employee`;
+    const parsed = parseRoster(csv);
+    expect(parsed.ok && parsed.members[0]?.name).toBe('Ana "Nana" Lee');
+  });
+
+  it('refuses a header it cannot read', () => {
+    const csv = `email,"name,team,site,trainingLevel,ambassador,role\na@example.com,A,S,P,beginner,no,employee`;
+    expect(parseRoster(csv)).toEqual({
+      ok: false,
+      errors: [{ line: 1, field: 'header', message: 'unclosed quote' }],
+    });
+  });
+
+  // A large file: generous time on a loaded machine.
+  it(`refuses more than ${MAX_ROSTER_ROWS} members`, { timeout: 60_000 }, () => {
+    const row = 'a@example.com,A,Sales,Paris,beginner,no,employee';
+    const csv = [header, ...Array.from({ length: MAX_ROSTER_ROWS + 1 }, () => row)].join('\n');
+    expect(parseRoster(csv)).toEqual({
+      ok: false,
+      errors: [{ line: 1, field: 'file', message: `more than ${MAX_ROSTER_ROWS} members` }],
+    });
   });
 });

@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import { ZMember, ZTrainingLevel, type TMember } from './member.js';
 
 export const ROSTER_COLUMNS = [
@@ -28,8 +29,16 @@ const LEVEL_WORDS: Record<string, string> = {
 
 /** Parses a roster CSV (comma or semicolon, quoted fields, header row). All or nothing. */
 export function parseRoster(csv: string): TRosterParse {
-  const rows = splitCsv(csv.replace(/^\uFEFF/, ''));
+  const { rows, problems } = splitCsv(csv.replace(/^\uFEFF/, ''));
   const header = rows[0];
+  const firstProblem = problems[0];
+  // A problem before the first readable row is in the header: nothing else can be read.
+  if (firstProblem && (!header || firstProblem.line < header.line)) {
+    return {
+      ok: false,
+      errors: [{ line: firstProblem.line, field: 'header', message: firstProblem.message }],
+    };
+  }
   if (!header) return { ok: false, errors: [{ line: 1, field: 'header', message: 'empty file' }] };
   const names = header.cells.map((cell) => cell.trim());
   const missing = ROSTER_COLUMNS.filter((column) => !names.includes(column));
@@ -50,7 +59,11 @@ export function parseRoster(csv: string): TRosterParse {
       errors: [{ line: 1, field: 'file', message: `more than ${MAX_ROSTER_ROWS} members` }],
     };
   }
-  const errors: TRosterError[] = [];
+  const errors: TRosterError[] = problems.map((problem) => ({
+    line: problem.line,
+    field: names[problem.column] ?? `column ${problem.column + 1}`,
+    message: problem.message,
+  }));
   const members: TMember[] = [];
   const lineOfEmail = new Map<string, number>();
   for (const row of body) {
@@ -85,7 +98,9 @@ export function parseRoster(csv: string): TRosterParse {
     lineOfEmail.set(parsed.data.email, row.line);
     members.push(parsed.data);
   }
-  return errors.length > 0 ? { ok: false, errors } : { ok: true, members };
+  return errors.length > 0
+    ? { ok: false, errors: errors.sort((a, b) => a.line - b.line) }
+    : { ok: true, members };
 }
 
 function messageFor(field: string, fallback: string): string {
@@ -95,46 +110,106 @@ function messageFor(field: string, fallback: string): string {
   return fallback;
 }
 
-type TCsvRow = { line: number; cells: string[] };
+const MAX_QUOTE_PROBLEMS = 20;
 
-/** RFC 4180 splitting; the delimiter is whichever of , and ; the header uses. */
-function splitCsv(text: string): TCsvRow[] {
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+type TCsvRow = { line: number; cells: string[] };
+/** A quoting mistake, by physical line and column index. */
+type TCsvProblem = { line: number; column: number; message: string };
+
+/**
+ * Splits with papaparse; the delimiter is whichever of , and ; the header uses. Papaparse reads
+ * an unclosed quote to the end of the file and keeps a quote inside an unquoted field as text:
+ * both are reported with their line instead, the row is dropped, and reading resumes on the next
+ * line so that the rest of the file is still checked.
+ */
+function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
+  // One kind of newline, so that offsets map to physical lines.
+  const text = csv.replace(/\r\n?/g, '\n');
+  const lines = lineIndex(text);
+  const firstLine = text.slice(0, lines.startOf(2) - 1);
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   const rows: TCsvRow[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let quoted = false;
-  let line = 1;
-  let rowLine = 1;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i];
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (char === '"') quoted = false;
-      else {
-        if (char === '\n') line++;
-        cell += char;
+  const problems: TCsvProblem[] = [];
+  let from = 0;
+  // Each resumption reads the rest of the file again: stop after a few on a badly broken file.
+  while (from < text.length && problems.length < MAX_QUOTE_PROBLEMS) {
+    const start = from;
+    from = text.length;
+    let rowStart = start;
+    Papa.parse<string[]>(text.slice(start), {
+      delimiter,
+      newline: '\n',
+      step: ({ data: cells, errors, meta }, parser) => {
+        const fields = locate(text, rowStart, cells, delimiter);
+        const at = rowStart;
+        rowStart = start + meta.cursor;
+        const quoteError = errors[0];
+        if (quoteError) {
+          // Papaparse's index is just past the opening quote of the field it could not close.
+          const opening = start + (quoteError.index ?? 1) - 1;
+          const line = lines.lineOf(opening);
+          problems.push({
+            line,
+            column: fields.findIndex((field) => field.start === opening),
+            message: quoteError.code === 'MissingQuotes' ? 'unclosed quote' : 'stray quote',
+          });
+          from = lines.startOf(line + 1);
+          parser.abort();
+          return;
+        }
+        const stray = fields.findIndex((field) => !field.quoted && field.cell.includes('"'));
+        const strayField = fields[stray];
+        if (strayField) {
+          const offset = strayField.start + strayField.cell.indexOf('"');
+          problems.push({ line: lines.lineOf(offset), column: stray, message: 'stray quote' });
+          return;
+        }
+        rows.push({ line: lines.lineOf(at), cells });
+      },
+    });
+  }
+  return { rows, problems };
+}
+
+type TLocatedCell = { cell: string; start: number; quoted: boolean };
+
+/** Where each cell of a row begins in the text: exact up to the first badly quoted cell. */
+function locate(
+  text: string,
+  rowStart: number,
+  cells: string[],
+  delimiter: string,
+): TLocatedCell[] {
+  let at = rowStart;
+  return cells.map((cell) => {
+    const located = { cell, start: at, quoted: text[at] === '"' };
+    if (located.quoted) {
+      // "…" with inner quotes doubled; papaparse allows blanks before the next delimiter.
+      at += cell.length + cell.split('"').length + 1;
+      while (at < text.length && text[at] !== delimiter && text[at] !== '\n') at++;
+    } else at += cell.length;
+    at += delimiter.length;
+    return located;
+  });
+}
+
+/** Physical line of an offset, and offset where a line starts (past the end for a missing one). */
+function lineIndex(text: string) {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return {
+    lineOf(offset: number): number {
+      let low = 0;
+      let high = starts.length - 1;
+      while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if ((starts[middle] ?? 0) <= offset) low = middle;
+        else high = middle - 1;
       }
-    } else if (char === '"') quoted = true;
-    else if (char === delimiter) {
-      cells.push(cell);
-      cell = '';
-    } else if (char === '\n' || char === '\r') {
-      if (char === '\r' && text[i + 1] === '\n') i++;
-      cells.push(cell);
-      rows.push({ line: rowLine, cells });
-      cells = [];
-      cell = '';
-      line++;
-      rowLine = line;
-    } else cell += char;
-  }
-  if (cell !== '' || cells.length > 0) {
-    cells.push(cell);
-    rows.push({ line: rowLine, cells });
-  }
-  return rows;
+      return low + 1;
+    },
+    startOf(line: number): number {
+      return starts[line - 1] ?? text.length + 1;
+    },
+  };
 }
