@@ -12,31 +12,28 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import { LogGroup, type RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { TFunctionName } from '@boucle/functions/api/access';
+import { apiRoutes } from '@boucle/functions/api/routes';
 
-export type TRoute = { method: HttpMethod; path: string; public?: boolean };
+/** Each function of the stack, by the name the route list uses (`x-function`). */
+export type TServingFunctions = Record<Exclude<TFunctionName, 'local'>, IFunction>;
 
-/** Routes of the function that answers pulses; the health check is the only public route. */
-export const pulseRoutes: TRoute[] = [
-  { method: HttpMethod.GET, path: '/api/health', public: true },
-  { method: HttpMethod.GET, path: '/api/openapi.json' },
-  { method: HttpMethod.GET, path: '/api/me' },
-  { method: HttpMethod.GET, path: '/api/pulse/current' },
-  { method: HttpMethod.POST, path: '/api/pulses/{pulseId}/responses' },
-];
+export type TDeployedRoute = {
+  method: HttpMethod;
+  path: string;
+  fn: keyof TServingFunctions;
+  public: boolean;
+};
 
-/** Routes of the steering function (the app checks the steering role as well). */
-export const steeringRoutes: TRoute[] = [
-  { method: HttpMethod.GET, path: '/api/iterations' },
-  { method: HttpMethod.POST, path: '/api/iterations' },
-  { method: HttpMethod.GET, path: '/api/iterations/{id}' },
-  { method: HttpMethod.PUT, path: '/api/iterations/{id}/pulse' },
-  { method: HttpMethod.POST, path: '/api/iterations/{id}/open' },
-  { method: HttpMethod.POST, path: '/api/iterations/{id}/close' },
-  { method: HttpMethod.POST, path: '/api/iterations/{id}/review' },
-  { method: HttpMethod.GET, path: '/api/iterations/{id}/results' },
-  { method: HttpMethod.GET, path: '/api/members/headcount' },
-  { method: HttpMethod.POST, path: '/api/members/import' },
-];
+const HTTP_METHODS = { get: HttpMethod.GET, post: HttpMethod.POST, put: HttpMethod.PUT } as const;
+
+/** The API Gateway routes, read from the app's one route list (the demo sign-in stays local). */
+export const deployedRoutes: TDeployedRoute[] = apiRoutes.flatMap((route) => {
+  const fn = route['x-function'];
+  if (fn === 'local') return [];
+  const method = HTTP_METHODS[route.method];
+  return [{ method, path: route.path, fn, public: route['x-roles'].length === 0 }];
+});
 
 export type TBoucleApiProps = {
   logRetention: RetentionDays;
@@ -78,23 +75,27 @@ export class BoucleApi extends Construct {
     });
   }
 
-  /** Adds the routes of one function, behind the JWT authorizer unless marked public. */
-  addRoutes(routes: readonly TRoute[], fn: IFunction, authorizer: HttpJwtAuthorizer): void {
-    const integration = new HttpLambdaIntegration(`${fn.node.id}Integration`, fn);
-    for (const route of routes) {
+  /** Routes each deployed route to its function, behind the JWT authorizer unless public. */
+  addRoutes(functions: TServingFunctions, authorizer: HttpJwtAuthorizer): void {
+    const integrations = {
+      pulse: new HttpLambdaIntegration('PulseIntegration', functions.pulse),
+      steering: new HttpLambdaIntegration('SteeringIntegration', functions.steering),
+    };
+    for (const route of deployedRoutes) {
       const routeAuthorizer: IHttpRouteAuthorizer = route.public
         ? new HttpNoneAuthorizer()
         : authorizer;
       const [added] = this.httpApi.addRoutes({
         path: route.path,
         methods: [route.method],
-        integration,
+        integration: integrations[route.fn],
         authorizer: routeAuthorizer,
       });
       if (route.public && added) {
         Validations.of(added).acknowledge({
           id: 'AwsSolutions::AwsSolutions-APIG4',
-          reason: 'The health check is public by design: it returns {ok: true} and reads nothing.',
+          reason:
+            'Public by design in the route list: the health check and the API description read no data.',
         });
       }
     }

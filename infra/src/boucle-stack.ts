@@ -3,7 +3,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { Secret } from 'aws-cdk-lib/aws-secretsmanager';
 import type { Construct } from 'constructs';
-import { BoucleApi, pulseRoutes, steeringRoutes } from './api.js';
+import { BoucleApi } from './api.js';
 import { BoucleFunctions } from './functions.js';
 import { BoucleIdentity } from './identity.js';
 import { BoucleMonitoring } from './monitoring.js';
@@ -63,8 +63,7 @@ export class BoucleStack extends Stack {
     const authorizer = new HttpJwtAuthorizer('Cognito', identity.issuer, {
       jwtAudience: [identity.client.userPoolClientId],
     });
-    api.addRoutes(pulseRoutes, functions.pulse, authorizer);
-    api.addRoutes(steeringRoutes, functions.steering, authorizer);
+    api.addRoutes(functions, authorizer);
     new BoucleMonitoring(this, 'Monitoring', {
       httpApi: api.httpApi,
       functions: [functions.pulse, functions.steering],

@@ -1,4 +1,5 @@
-import { createLocalJWKSet, createRemoteJWKSet, jwtVerify, type JSONWebKeySet } from 'jose';
+import { DomainError } from '@boucle/shared';
+import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
 import { identityOf, type TIdentity } from './identity.js';
 
 export type TVerifier = (token: string) => Promise<TIdentity | null>;
@@ -10,14 +11,23 @@ export type TVerifierConfig = {
   keys: URL | JSONWebKeySet;
 };
 
-/** One verifier, two configurations: the same code checks Cognito and local tokens. */
+/** What jose throws when the key set cannot be had, as opposed to a token that is bad. */
+const KEY_SET_UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ERR_JWKS_INVALID']);
+
+/**
+ * One verifier, two configurations: the same code checks Cognito and local tokens. A bad token
+ * is nobody (401); a key set that cannot be fetched is our outage (503), not the member's fault.
+ */
 export function createVerifier({ issuer, audience, keys }: TVerifierConfig): TVerifier {
   const keySet = keys instanceof URL ? createRemoteJWKSet(keys) : createLocalJWKSet(keys);
   return async (token) => {
     try {
       const { payload } = await jwtVerify(token, keySet, { issuer, audience });
       return identityOf(payload);
-    } catch {
+    } catch (error) {
+      if (!(error instanceof errors.JOSEError) || KEY_SET_UNAVAILABLE.has(error.code)) {
+        throw new DomainError('auth_unavailable', 'Sign-in cannot be checked right now');
+      }
       return null;
     }
   };

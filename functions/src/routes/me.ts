@@ -1,11 +1,10 @@
-import type { TMe } from '@boucle/shared';
-import { Hono } from 'hono';
-import type { TAppDeps, TAppEnv } from '../http/env.js';
+import * as routes from '../api/routes.js';
+import type { TApi } from '../http/api.js';
+import type { TAppDeps } from '../http/env.js';
 
-export function meRoutes(deps: TAppDeps): Hono<TAppEnv> {
-  return new Hono<TAppEnv>().get('/', async (c) => {
+export function serveMe(api: TApi, deps: TAppDeps): void {
+  api.openapi(routes.me, async (c) => {
     const identity = c.get('identity');
-    const me: TMe = { ...identity, member: await deps.directory.memberByEmail(identity.email) };
-    return c.json(me);
+    return c.json({ ...identity, member: await deps.directory.memberByEmail(identity.email) }, 200);
   });
 }

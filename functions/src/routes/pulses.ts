@@ -1,20 +1,16 @@
-import { ZResponseInput } from '@boucle/shared';
-import { Hono } from 'hono';
-import type { TAppDeps, TAppEnv } from '../http/env.js';
-import { parseInput, readJson } from '../http/validate.js';
+import * as routes from '../api/routes.js';
+import type { TApi } from '../http/api.js';
+import type { TAppDeps } from '../http/env.js';
 import { currentPulse, submitResponse } from '../services/pulses.js';
 
-export function pulseRoutes(deps: TAppDeps): Hono<TAppEnv> {
-  return new Hono<TAppEnv>()
-    .get('/pulse/current', async (c) => c.json(await currentPulse(deps, c.get('identity'))))
-    .post('/pulses/:pulseId/responses', async (c) => {
-      const { answers } = parseInput(ZResponseInput, await readJson(c.req.raw));
-      const receipt = await submitResponse(
-        deps,
-        c.get('identity'),
-        c.req.param('pulseId'),
-        answers,
-      );
-      return c.json(receipt, 201);
-    });
+/** Employees: the open pulse, and answering it once. */
+export function servePulses(api: TApi, deps: TAppDeps): void {
+  api.openapi(routes.currentPulse, async (c) =>
+    c.json(await currentPulse(deps, c.get('identity')), 200),
+  );
+  api.openapi(routes.submitResponse, async (c) => {
+    const { pulseId } = c.req.valid('param');
+    const { answers } = c.req.valid('json');
+    return c.json(await submitResponse(deps, c.get('identity'), pulseId, answers), 201);
+  });
 }

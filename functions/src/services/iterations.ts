@@ -1,0 +1,59 @@
+import {
+  allowedActions,
+  checkTransition,
+  DomainError,
+  type TIteration,
+  type TIterationAction,
+  type TIterationSummary,
+} from '@boucle/shared';
+import type { DirectoryRepository } from '../repositories/directory.js';
+import type { IterationsRepository, TIterationWithPulse } from '../repositories/iterations.js';
+
+export type TLifecycleDeps = {
+  iterations: IterationsRepository;
+  directory: DirectoryRepository;
+  now: () => Date;
+};
+
+export async function existingIteration(
+  deps: Pick<TLifecycleDeps, 'iterations'>,
+  id: number,
+): Promise<TIterationWithPulse> {
+  const found = await deps.iterations.get(id);
+  if (!found) throw new DomainError('not_found', `Iteration ${id} not found`);
+  return found;
+}
+
+/** Every iteration with the lifecycle steps it may take now, so no client repeats the rule. */
+export async function iterationSummaries(
+  deps: Pick<TLifecycleDeps, 'iterations'>,
+): Promise<TIterationSummary[]> {
+  const [iterations, openId] = await Promise.all([
+    deps.iterations.list(),
+    deps.iterations.openIterationId(),
+  ]);
+  return iterations.map((iteration) => ({
+    ...iteration,
+    allowedActions: allowedActions(iteration, openId),
+  }));
+}
+
+/**
+ * The one way an iteration moves along draft → open → closed → reviewed, for the API and the
+ * demo seed alike. The rule is checked here; the repository's conditional writes still refuse a
+ * step that a concurrent request made stale.
+ */
+export async function takeLifecycleStep(
+  deps: TLifecycleDeps,
+  id: number,
+  action: TIterationAction,
+): Promise<TIteration> {
+  const { iteration } = await existingIteration(deps, id);
+  const check = checkTransition(iteration, action, await deps.iterations.openIterationId());
+  if (!check.ok) throw new DomainError('invalid_transition', check.reason);
+  const now = deps.now();
+  if (action === 'open') await deps.iterations.open(id, await deps.directory.headcount(), now);
+  if (action === 'close') await deps.iterations.close(id, now);
+  if (action === 'review') await deps.iterations.review(id, now);
+  return (await existingIteration(deps, id)).iteration;
+}
