@@ -1,5 +1,6 @@
 import { defaultPulseTemplate, DomainError, type TMember } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
+import { takeLifecycleStep } from '../services/iterations.js';
 import { submitResponse } from '../services/pulses.js';
 import {
   demoAnswers,
@@ -22,6 +23,8 @@ export async function seedDemoOrganisation(
   log: (line: string) => void,
 ): Promise<void> {
   const members = demoMembers();
+  // Steps dated as in the story, through the same lifecycle service as the API.
+  const at = (time: string) => ({ ...deps, now: () => new Date(time) });
   if (!(await deps.directory.current())) {
     await deps.directory.replace(members, new Date('2026-07-20T08:00:00Z'));
     log(`seeded ${members.length} members`);
@@ -42,11 +45,7 @@ export async function seedDemoOrganisation(
     const found = await deps.iterations.get(id);
     if (!found?.pulse) await deps.iterations.setPulse(id, defaultPulseTemplate);
     if (found?.iteration.status === 'draft' || !found) {
-      await deps.iterations.open(
-        id,
-        await deps.directory.headcount(),
-        new Date(`${story.startDate}T07:00:00Z`),
-      );
+      await takeLifecycleStep(at(`${story.startDate}T07:00:00Z`), id, 'open');
     }
     const opened = await deps.iterations.get(id);
     if (!opened?.pulse) throw new Error(`iteration ${id} has no pulse`);
@@ -65,10 +64,9 @@ export async function seedDemoOrganisation(
     }
     // The open iteration is the demo's to play with: the seed never closes it, even later.
     if (isCurrent) continue;
-    if (opened.iteration.status === 'open') {
-      await deps.iterations.close(id, new Date(`${story.endDate}T18:00:00Z`));
-    }
-    await deps.iterations.review(id, new Date(`${story.endDate}T18:00:00Z`));
+    const ended = at(`${story.endDate}T18:00:00Z`);
+    if (opened.iteration.status === 'open') await takeLifecycleStep(ended, id, 'close');
+    await takeLifecycleStep(ended, id, 'review');
   }
 }
 
