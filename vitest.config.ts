@@ -21,7 +21,10 @@ export default defineConfig({
         test: {
           name: 'infra',
           include: ['infra/test/**/*.test.ts'],
+          // The stack is synthesised once for the run, before any test file starts.
+          globalSetup: ['infra/test/synth.setup.ts'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

@@ -5,43 +5,28 @@ import { AwsSolutionsChecks } from 'cdk-nag';
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { operations } from '@boucle/functions/http/openapi';
 import { boucleTable } from '@boucle/functions/repositories/table';
 import { pulseRoutes, steeringRoutes } from '../src/api.js';
-import { BoucleStack } from '../src/boucle-stack.js';
+import type { TSynthesisedStack } from './synth.setup.js';
 
 /** Budget per function bundle (minified ESM with the AWS SDK inside); today's size is in the note. */
 const BUNDLE_BUDGET_BYTES = 1_100_000;
 
-function synthesise() {
-  const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'boucle-cdk-')) });
-  const stack = new BoucleStack(app, 'Test', {
-    stage: 'test',
-    signInDomainPrefix: 'boucle-test',
-    alarmEmail: 'ops@example.com',
-    env: { account: '123456789012', region: 'eu-west-3' },
-  });
-  Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
-  const assembly = app.synth();
-  return { stack, assembly, template: Template.fromStack(stack) };
-}
-
 describe('BoucleStack', () => {
-  let synthesised: ReturnType<typeof synthesise>;
+  let synthesised: TSynthesisedStack;
   let template: Template;
   beforeAll(() => {
-    // app.synth() runs cdk-nag's AwsSolutions checks and throws on any unacknowledged finding.
-    synthesised = synthesise();
-    template = synthesised.template;
+    // Synthesised once for the whole run by synth.setup.ts, cdk-nag included.
+    const provided = inject('boucleStack');
+    if ('error' in provided) throw new Error(provided.error);
+    synthesised = provided;
+    template = Template.fromJSON(provided.template);
   });
 
   it('passes cdk-nag AwsSolutions, each acknowledged finding with a reason', () => {
-    const acknowledged = synthesised.stack.node
-      .findAll()
-      .flatMap((c) => c.node.metadata)
-      .filter((entry) => entry.type === Validations.ACKNOWLEDGED_RULES_METADATA_KEY)
-      .flatMap((entry) => Object.values(entry.data as Record<string, string>));
+    const acknowledged = synthesised.acknowledgedReasons;
     expect(acknowledged.length).toBeGreaterThan(0);
     for (const reason of acknowledged) expect(reason.length).toBeGreaterThan(20);
   });
@@ -239,14 +224,13 @@ describe('BoucleStack', () => {
   });
 
   it('keeps every function bundle under its size budget', () => {
-    const stackArtifact = synthesised.assembly.getStackByName(synthesised.stack.stackName);
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Runtime === 'nodejs22.x',
     );
     for (const fn of functions) {
       const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
       const size = statSync(
-        join(stackArtifact.assembly.directory, `asset.${assetHash}`, 'index.mjs'),
+        join(synthesised.assemblyDirectory, `asset.${assetHash}`, 'index.mjs'),
       ).size;
       expect(size).toBeLessThan(BUNDLE_BUDGET_BYTES);
     }
