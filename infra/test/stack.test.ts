@@ -6,9 +6,9 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { operations } from '@boucle/functions/http/openapi';
+import { apiRoutes } from '@boucle/functions/api/routes';
 import { boucleTable } from '@boucle/functions/repositories/table';
-import { pulseRoutes, steeringRoutes } from '../src/api.js';
+import { deployedRoutes } from '../src/api.js';
 import type { TSynthesisedStack } from './synth.setup.js';
 
 /** Budget per function bundle (minified ESM with the AWS SDK inside); today's size is in the note. */
@@ -57,13 +57,14 @@ describe('BoucleStack', () => {
     const byKey = Object.fromEntries(
       Object.values(routes).map((r) => [r.Properties.RouteKey, r.Properties.AuthorizationType]),
     );
-    const expected = [...pulseRoutes, ...steeringRoutes].map((route) => [
+    const expected = deployedRoutes.map((route) => [
       `${route.method} ${route.path}`,
       route.public ? 'NONE' : 'JWT',
     ]);
     expect(Object.entries(byKey).sort()).toEqual(expected.sort());
     expect(expected.filter(([, auth]) => auth === 'NONE').map(([key]) => key)).toEqual([
       'GET /api/health',
+      'GET /api/openapi.json',
     ]);
     template.hasResourceProperties('AWS::ApiGatewayV2::Authorizer', {
       AuthorizerType: 'JWT',
@@ -72,11 +73,15 @@ describe('BoucleStack', () => {
   });
 
   it('routes every route of the app to a function, except the local demo sign-in', () => {
-    const app = operations
-      .filter((op) => !op.path.startsWith('/api/auth/dev-'))
-      .map((op) => `${op.method.toUpperCase()} ${op.path}`);
-    const deployed = [...pulseRoutes, ...steeringRoutes].map((r) => `${r.method} ${r.path}`);
+    const app = apiRoutes
+      .filter((route) => !route.path.startsWith('/api/auth/dev-'))
+      .map((route) => `${route.method.toUpperCase()} ${route.path}`);
+    const deployed = deployedRoutes.map((r) => `${r.method} ${r.path}`);
     expect(deployed.sort()).toEqual(app.sort());
+    const routeKeys = Object.values(template.findResources('AWS::ApiGatewayV2::Route')).map(
+      (route) => route.Properties.RouteKey as string,
+    );
+    expect(routeKeys.sort()).toEqual(app.sort());
   });
 
   it('throttles the API and logs access without caller identity', () => {
