@@ -22,137 +22,123 @@ import {
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
+  type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
 import { access } from './access.js';
+
+type TMethod = 'get' | 'post' | 'put';
+
+/** Method, path, summary and access: the head of every route. */
+const endpoint = <M extends TMethod, P extends string, A>(
+  method: M,
+  path: P,
+  summary: string,
+  who: A,
+) => ({ method, path, summary, ...who });
 
 const json = <T extends z.ZodType>(schema: T, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
+
 const jsonBody = <T extends z.ZodType>(schema: T) => ({
   required: true,
   content: { 'application/json': { schema } },
 });
-/** Every refusal has one shape (`{error: {code, message, fields?}}`); codes in `ZErrorCode`. */
-const refusals = { default: json(ZApiError, 'Refused: the code says why, `fields` what is wrong') };
 
+/**
+ * The success answer of a route, and the one shape of every refusal
+ * (`{error: {code, message, fields?}}`, codes in `ZErrorCode`).
+ */
+const answers = <S extends 200 | 201, T extends z.ZodType>(
+  status: S,
+  schema: T,
+  description: string,
+) =>
+  ({
+    [status]: json(schema, description),
+    default: json(ZApiError, 'Refused: the code says why, `fields` what is wrong'),
+  }) as Record<S, ReturnType<typeof json<T>>> & {
+    default: ReturnType<typeof json<typeof ZApiError>>;
+  };
+
+const everyone = access({ roles: [], fn: 'pulse' });
 const anyMember = access({ roles: ['employee'], fn: 'pulse' });
 const steering = access({ roles: ['steering'], fn: 'steering' });
+const demo = access({ roles: [], fn: 'local' });
 
 const ZIterationId = z.coerce.number().int().positive().max(999_999);
 const iterationParams = z.object({ id: ZIterationId });
 
 export const health = createRoute({
-  method: 'get',
-  path: '/api/health',
-  summary: 'Liveness',
-  ...access({ roles: [], fn: 'pulse' }),
-  responses: { 200: json(z.object({ ok: z.boolean() }), 'The API is up'), ...refusals },
+  ...endpoint('get', '/api/health', 'Liveness', everyone),
+  responses: answers(200, z.object({ ok: z.boolean() }), 'The API is up'),
 });
 
 export const openApiDocumentRoute = createRoute({
-  method: 'get',
-  path: '/api/openapi.json',
-  summary: 'This document',
-  ...access({ roles: [], fn: 'pulse' }),
-  responses: { 200: json(z.record(z.string(), z.unknown()), 'OpenAPI 3.1'), ...refusals },
+  ...endpoint('get', '/api/openapi.json', 'This document', everyone),
+  responses: answers(200, z.record(z.string(), z.unknown()), 'OpenAPI 3.1'),
 });
 
 export const devMembers = createRoute({
-  method: 'get',
-  path: '/api/auth/dev-members',
-  summary: 'Demo members to sign in as (local only)',
-  ...access({ roles: [], fn: 'local' }),
-  responses: {
-    200: json(z.object({ members: z.array(ZDevMember) }), 'The directory'),
-    ...refusals,
-  },
+  ...endpoint('get', '/api/auth/dev-members', 'Demo members to sign in as (local only)', demo),
+  responses: answers(200, z.object({ members: z.array(ZDevMember) }), 'The directory'),
 });
 
 export const devLogin = createRoute({
-  method: 'post',
-  path: '/api/auth/dev-login',
-  summary: 'Demo sign-in (local only)',
-  ...access({ roles: [], fn: 'local' }),
+  ...endpoint('post', '/api/auth/dev-login', 'Demo sign-in (local only)', demo),
   request: { body: jsonBody(ZDevLoginInput) },
-  responses: { 200: json(ZToken, 'A token signed by the local issuer'), ...refusals },
+  responses: answers(200, ZToken, 'A token signed by the local issuer'),
 });
 
 export const me = createRoute({
-  method: 'get',
-  path: '/api/me',
-  summary: 'The signed-in member',
-  ...anyMember,
-  responses: { 200: json(ZMe, 'Who the token says, and their directory entry'), ...refusals },
+  ...endpoint('get', '/api/me', 'The signed-in member', anyMember),
+  responses: answers(200, ZMe, 'Who the token says, and their directory entry'),
 });
 
 export const currentPulse = createRoute({
-  method: 'get',
-  path: '/api/pulse/current',
-  summary: "The open iteration's pulse and my receipt",
-  ...anyMember,
-  responses: { 200: json(ZCurrentPulse, 'The pulse to answer'), ...refusals },
+  ...endpoint('get', '/api/pulse/current', "The open iteration's pulse and my receipt", anyMember),
+  responses: answers(200, ZCurrentPulse, 'The pulse to answer'),
 });
 
 export const submitResponse = createRoute({
-  method: 'post',
-  path: '/api/pulses/{pulseId}/responses',
-  summary: 'Answer a pulse, once',
-  ...anyMember,
+  ...endpoint('post', '/api/pulses/{pulseId}/responses', 'Answer a pulse, once', anyMember),
   request: {
     params: z.object({ pulseId: z.string().max(40) }),
     body: jsonBody(ZResponseInput),
   },
-  responses: { 201: json(ZReceipt, 'Counted; the receipt proves it'), ...refusals },
+  responses: answers(201, ZReceipt, 'Counted; the receipt proves it'),
 });
 
 export const listIterations = createRoute({
-  method: 'get',
-  path: '/api/iterations',
-  summary: 'All iterations, with the lifecycle steps each may take now',
-  ...steering,
-  responses: { 200: json(ZIterationList, 'Oldest first'), ...refusals },
+  ...endpoint('get', '/api/iterations', 'All iterations and the steps each may take', steering),
+  responses: answers(200, ZIterationList, 'Oldest first'),
 });
 
 export const createIteration = createRoute({
-  method: 'post',
-  path: '/api/iterations',
-  summary: 'Create a draft iteration',
-  ...steering,
+  ...endpoint('post', '/api/iterations', 'Create a draft iteration', steering),
   request: { body: jsonBody(ZIterationInput) },
-  responses: { 201: json(ZIteration, 'The new draft'), ...refusals },
+  responses: answers(201, ZIteration, 'The new draft'),
 });
 
 export const getIteration = createRoute({
-  method: 'get',
-  path: '/api/iterations/{id}',
-  summary: 'One iteration and its pulse',
-  ...steering,
+  ...endpoint('get', '/api/iterations/{id}', 'One iteration and its pulse', steering),
   request: { params: iterationParams },
-  responses: {
-    200: json(z.object({ iteration: ZIteration, pulse: ZPulse.nullable() }), 'Found'),
-    ...refusals,
-  },
+  responses: answers(200, z.object({ iteration: ZIteration, pulse: ZPulse.nullable() }), 'Found'),
 });
 
 export const setPulse = createRoute({
-  method: 'put',
-  path: '/api/iterations/{id}/pulse',
-  summary: "Set a draft iteration's pulse",
-  ...steering,
+  ...endpoint('put', '/api/iterations/{id}/pulse', "Set a draft iteration's pulse", steering),
   request: { params: iterationParams, body: jsonBody(ZPulseInput) },
-  responses: { 200: json(ZPulse, 'The pulse, numbered after its iteration'), ...refusals },
+  responses: answers(200, ZPulse, 'The pulse, numbered after its iteration'),
 });
 
-const lifecycleStep = (action: 'open' | 'close' | 'review', summary: string) =>
+const lifecycleStep = <A extends TIterationAction>(action: A, summary: string) =>
   createRoute({
-    method: 'post',
-    path: `/api/iterations/{id}/${action}`,
-    summary,
-    ...steering,
+    ...endpoint('post', `/api/iterations/{id}/${action}`, summary, steering),
     request: { params: iterationParams },
-    responses: { 200: json(ZIteration, 'The iteration after the step'), ...refusals },
+    responses: answers(200, ZIteration, 'The iteration after the step'),
   });
 
 export const openIteration = lifecycleStep('open', 'Open (draft → open)');
@@ -160,37 +146,30 @@ export const closeIteration = lifecycleStep('close', 'Close (open → closed)');
 export const reviewIteration = lifecycleStep('review', 'Mark reviewed (closed → reviewed)');
 
 export const iterationResults = createRoute({
-  method: 'get',
-  path: '/api/iterations/{id}/results',
-  summary: 'Participation and per-question results, anonymity applied',
-  ...steering,
-  request: {
-    params: iterationParams,
-    query: z.object({ by: ZSegmentDimension.optional() }),
-  },
-  responses: { 200: json(ZResults, 'Results'), ...refusals },
+  ...endpoint('get', '/api/iterations/{id}/results', 'Results, anonymity applied', steering),
+  request: { params: iterationParams, query: z.object({ by: ZSegmentDimension.optional() }) },
+  responses: answers(200, ZResults, 'Participation and per-question results'),
 });
 
 export const headcount = createRoute({
-  method: 'get',
-  path: '/api/members/headcount',
-  summary: 'Members per segment',
-  ...steering,
-  responses: { 200: json(ZHeadcount, 'Counts of the current directory'), ...refusals },
+  ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
+  responses: answers(200, ZHeadcount, 'Counts of the current directory'),
 });
 
 export const importRoster = createRoute({
-  method: 'post',
-  path: '/api/members/import',
-  summary: 'Replace the roster from CSV (all or nothing)',
-  ...access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 10 * 1024 * 1024 }),
+  ...endpoint(
+    'post',
+    '/api/members/import',
+    'Replace the roster from CSV (all or nothing)',
+    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 10 * 1024 * 1024 }),
+  ),
   request: {
     body: {
       required: true,
       content: { 'text/csv': { schema: z.string().meta({ description: 'The roster as CSV' }) } },
     },
   },
-  responses: { 200: json(ZRosterImportResult, 'Members imported'), ...refusals },
+  responses: answers(200, ZRosterImportResult, 'Members imported'),
 });
 
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
