@@ -30,22 +30,11 @@ export function rolesOf(member: Pick<TMember, 'ambassador' | 'role'>): TRole[] {
   return ZRole.options.filter((role) => roles.has(role));
 }
 
-export const ZDevMember = z
-  .object({
-    email: z.string(),
-    name: z.string(),
-    team: z.string(),
-    roles: z.array(ZRole),
-  })
-  .meta({ id: 'DevMember' });
+/** Who a token says someone is: the part every view of a signed-in person shares. */
+const ZSignedIn = z.object({ email: z.string(), name: z.string(), roles: z.array(ZRole) });
+
+export const ZDevMember = ZSignedIn.extend({ team: z.string() }).meta({ id: 'DevMember' });
 export type TDevMember = z.infer<typeof ZDevMember>;
 
-export const ZMe = z
-  .object({
-    email: z.string(),
-    name: z.string(),
-    roles: z.array(ZRole),
-    member: ZMember.nullable(),
-  })
-  .meta({ id: 'Me' });
+export const ZMe = ZSignedIn.extend({ member: ZMember.nullable() }).meta({ id: 'Me' });
 export type TMe = z.infer<typeof ZMe>;

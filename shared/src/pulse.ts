@@ -38,20 +38,13 @@ export const ZScaleQuestion = z
 export const ZEnpsQuestion = z
   .object({ ...questionBase, type: z.literal('enps') })
   .meta({ id: 'EnpsQuestion' });
-export const ZSingleChoiceQuestion = z
-  .object({
-    ...questionBase,
-    type: z.literal('single'),
-    options: choiceOptions,
-  })
-  .meta({ id: 'SingleChoiceQuestion' });
-export const ZMultipleChoiceQuestion = z
-  .object({
-    ...questionBase,
-    type: z.literal('multiple'),
-    options: choiceOptions,
-  })
-  .meta({ id: 'MultipleChoiceQuestion' });
+/** Single and multiple choice differ only in how many options an answer may hold. */
+const choiceQuestion = <T extends 'single' | 'multiple'>(type: T) =>
+  z.object({ ...questionBase, type: z.literal(type), options: choiceOptions });
+export const ZSingleChoiceQuestion = choiceQuestion('single').meta({ id: 'SingleChoiceQuestion' });
+export const ZMultipleChoiceQuestion = choiceQuestion('multiple').meta({
+  id: 'MultipleChoiceQuestion',
+});
 export const ZTextQuestion = z
   .object({
     ...questionBase,
