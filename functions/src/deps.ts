@@ -1,28 +1,51 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { TLocalIssuer } from './auth/local-issuer.js';
 import { createVerifier } from './auth/verifier.js';
+import { createDocumentClient } from './clients/dynamodb.js';
 import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
 import { DirectoryRepository } from './repositories/directory.js';
 import { IterationsRepository } from './repositories/iterations.js';
 import { ResponsesRepository } from './repositories/responses.js';
+import type { TRetryOptions } from './repositories/retry.js';
 
-/** Wires repositories and the token verifier from configuration: Cognito in AWS, local keys here. */
-export function createDeps(
-  config: TConfig,
-  client: DynamoDBClient,
-  localIssuer: TLocalIssuer | null,
-): TAppDeps {
+/** What tests and the bench may set that configuration does not. */
+export type TDepsOverrides = {
+  /** How a submission retries a conflict with another writer; tests shorten the backoff. */
+  retry?: TRetryOptions;
+  now?: () => Date;
+};
+
+export type TDepsSources = {
+  config: TConfig;
+  /** The caller's client: it keeps owning it and destroys it when done. */
+  client: DynamoDBClient;
+  /** The local key pair (npm start, tests, bench); null where Cognito signs the tokens. */
+  localIssuer: TLocalIssuer | null;
+  overrides?: TDepsOverrides;
+};
+
+/**
+ * The one place the app's dependencies are wired, for Lambda, `npm start`, the tests and the
+ * bench: repositories on the configured table, and the token verifier (Cognito or local keys).
+ */
+export function createDeps({
+  config,
+  client,
+  localIssuer,
+  overrides = {},
+}: TDepsSources): TAppDeps {
+  const documents = createDocumentClient(client);
   const table = { tableName: config.TABLE_NAME };
   const keys = config.AUTH_JWKS_URL ? new URL(config.AUTH_JWKS_URL) : localIssuer?.publicKeys;
   if (!keys) throw new Error('Set AUTH_JWKS_URL, or run with the local issuer');
   return {
-    iterations: new IterationsRepository(client, table),
-    directory: new DirectoryRepository(client, table),
-    responses: new ResponsesRepository(client, table, config.TALLY_SHARDS),
+    iterations: new IterationsRepository(documents, table),
+    directory: new DirectoryRepository(documents, table),
+    responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
-    now: () => new Date(),
+    now: overrides.now ?? (() => new Date()),
     verify: createVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys }),
     localIssuer: config.AUTH_JWKS_URL ? null : localIssuer,
   };

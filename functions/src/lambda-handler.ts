@@ -21,7 +21,7 @@ export async function createLambdaHandler({ withReceiptSecret }: { withReceiptSe
     region: config.AWS_REGION,
     endpoint: config.DYNAMODB_ENDPOINT,
   });
-  const app = handle(createApp(createDeps(config, client, null)));
+  const app = handle(createApp(createDeps({ config, client, localIssuer: null })));
   return async (...[event, context]: Parameters<typeof app>) => {
     logger.appendKeys({ requestId: context?.awsRequestId ?? null });
     try {

@@ -1,32 +1,37 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
 import { createApp } from '@boucle/functions/app';
 import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
-import { createVerifier } from '@boucle/functions/auth/verifier';
-import type { TAppDeps } from '@boucle/functions/http/env';
+import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
+import { readConfig } from '@boucle/functions/config';
+import { createDeps } from '@boucle/functions/deps';
 import { ensureTable } from '@boucle/functions/local/create-table';
-import { DirectoryRepository } from '@boucle/functions/repositories/directory';
-import { IterationsRepository } from '@boucle/functions/repositories/iterations';
-import { ResponsesRepository } from '@boucle/functions/repositories/responses';
 import { rolesOf, type TMember } from '@boucle/shared';
 
 /** The real app on a fresh table of the shared DynamoDB Local. */
 export async function localApp(shards = 4) {
-  const client = createDynamoClient({ region: 'eu-west-3', endpoint: inject('dynamoEndpoint') });
-  const table = { tableName: `boucle-${randomUUID()}` };
-  await ensureTable(client, table.tableName);
+  const config = readConfig({
+    TABLE_NAME: `boucle-${randomUUID()}`,
+    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
+    AWS_REGION: 'eu-west-3',
+    RECEIPT_SECRET: 'integration-secret-of-at-least-32-chars',
+    ANONYMITY_K: '5',
+    TALLY_SHARDS: String(shards),
+    AUTH_ISSUER: 'test',
+    AUTH_AUDIENCE: 'boucle',
+  });
+  const client = createDynamoClient({
+    region: config.AWS_REGION,
+    endpoint: config.DYNAMODB_ENDPOINT,
+  });
+  await ensureTable(client, config.TABLE_NAME);
   const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'test', 'boucle');
-  const deps: TAppDeps = {
-    iterations: new IterationsRepository(client, table),
-    directory: new DirectoryRepository(client, table),
-    responses: new ResponsesRepository(client, table, shards),
-    receiptSecret: 'integration-secret-of-at-least-32-chars',
-    k: 5,
-    now: () => new Date('2026-11-20T10:00:00Z'),
-    verify: createVerifier({ issuer: 'test', audience: 'boucle', keys: issuer.publicKeys }),
+  const deps = createDeps({
+    config,
+    client,
     localIssuer: issuer,
-  };
+    overrides: { now: () => new Date('2026-11-20T10:00:00Z') },
+  });
   const app = createApp(deps);
   const call = async (member: TMember, method: string, path: string, body?: unknown) => {
     const token = await issuer.sign({
@@ -40,5 +45,5 @@ export async function localApp(shards = 4) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   };
-  return { app, deps, call, client, table };
+  return { app, deps, call };
 }

@@ -6,8 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { createApp } from '@boucle/functions/app';
 import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
-import { createVerifier } from '@boucle/functions/auth/verifier';
 import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
+import { readConfig } from '@boucle/functions/config';
+import { createDeps } from '@boucle/functions/deps';
 import { ensureTable } from '@boucle/functions/local/create-table';
 import {
   demoAnswers,
@@ -16,9 +17,6 @@ import {
   seededRandom,
 } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
-import { DirectoryRepository } from '@boucle/functions/repositories/directory';
-import { IterationsRepository } from '@boucle/functions/repositories/iterations';
-import { ResponsesRepository } from '@boucle/functions/repositories/responses';
 import { defaultPulseTemplate, rolesOf } from '@boucle/shared';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -36,8 +34,21 @@ try {
     'shards | wall s | answers/s | p50 ms | p95 ms | p99 ms | conflicts retried | counted',
   );
   for (const shards of [1, 10]) {
-    const client = createDynamoClient({ region: 'eu-west-3', endpoint: dynamo.endpoint });
+    const config = readConfig({
+      TABLE_NAME: `bench-${randomUUID()}`,
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      AWS_REGION: 'eu-west-3',
+      RECEIPT_SECRET: 'bench-secret-of-at-least-32-characters',
+      TALLY_SHARDS: String(shards),
+      AUTH_ISSUER: 'bench',
+      AUTH_AUDIENCE: 'boucle',
+    });
+    const client = createDynamoClient({
+      region: config.AWS_REGION,
+      endpoint: config.DYNAMODB_ENDPOINT,
+    });
     let conflicts = 0;
+    // The document client the app uses shares this client's middleware, so this sees its calls.
     client.middlewareStack.add(
       (next, context) => async (args) => {
         try {
@@ -49,19 +60,9 @@ try {
       },
       { step: 'initialize', name: 'countConflicts' },
     );
-    const table = { tableName: `bench-${randomUUID()}` };
-    await ensureTable(client, table.tableName);
+    await ensureTable(client, config.TABLE_NAME);
     const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'bench', 'boucle');
-    const deps = {
-      iterations: new IterationsRepository(client, table),
-      directory: new DirectoryRepository(client, table),
-      responses: new ResponsesRepository(client, table, shards),
-      receiptSecret: 'bench-secret-of-at-least-32-characters',
-      k: 5,
-      now: () => new Date(),
-      verify: createVerifier({ issuer: 'bench', audience: 'boucle', keys: issuer.publicKeys }),
-      localIssuer: issuer,
-    };
+    const deps = createDeps({ config, client, localIssuer: issuer });
     await deps.directory.replace(members, new Date());
     await deps.iterations.create({
       name: 'Bench',

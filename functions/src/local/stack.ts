@@ -48,7 +48,7 @@ export async function startLocalStack(options: TLocalStackOptions): Promise<TLoc
     const client = createDynamoClient({ region: config.AWS_REGION, endpoint: dynamo.endpoint });
     await ensureTable(client, config.TABLE_NAME);
     const issuer = await createLocalIssuer(secrets.keyPair, LOCAL_ISSUER, LOCAL_AUDIENCE);
-    const deps = createDeps(config, client, issuer);
+    const deps = createDeps({ config, client, localIssuer: issuer });
     if (options.seed) await seedDemoOrganisation(deps, options.log);
     const server = await startLocalServer(deps, options.port, options.webRoot);
     return {

@@ -1,19 +1,25 @@
+import { ProvisionedThroughputExceededException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteItemCommand,
-  DynamoDBClient,
-  GetItemCommand,
-  ProvisionedThroughputExceededException,
-  PutItemCommand,
-} from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  type BatchWriteCommandInput,
+  type QueryCommandInput,
+} from '@aws-sdk/lib-dynamodb';
 import { headcountOf, type TMember } from '@boucle/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { createDocumentClient, createDynamoClient } from '../clients/dynamodb.js';
 import { DirectoryRepository } from './directory.js';
 
-const client = new DynamoDBClient({ region: 'eu-west-3' });
-const dynamo = mockClient(client);
-const directory = new DirectoryRepository(client, { tableName: 'boucle-test' });
+const TABLE_NAME = 'boucle-test';
+const dynamo = mockClient(DynamoDBDocumentClient);
+const directory = new DirectoryRepository(
+  createDocumentClient(createDynamoClient({ region: 'eu-west-3' })),
+  { tableName: TABLE_NAME },
+);
 
 const members: TMember[] = Array.from({ length: 60 }, (_, n) => ({
   email: `m${n}@example.com`,
@@ -25,42 +31,65 @@ const members: TMember[] = Array.from({ length: 60 }, (_, n) => ({
   role: 'employee',
 }));
 
-describe('DirectoryRepository.replace', () => {
-  beforeEach(() => {
-    dynamo.reset();
-    dynamo.on(GetItemCommand).resolves({
-      Item: marshall({ pk: 'DIRECTORY', sk: 'CURRENT', version: 'v1', headcount: headcountOf([]) }),
-    });
+beforeEach(() => {
+  dynamo.reset();
+  dynamo.on(GetCommand, { Key: { pk: 'DIRECTORY', sk: 'CURRENT' } }).resolves({
+    Item: { pk: 'DIRECTORY', sk: 'CURRENT', version: 'v1', headcount: headcountOf([]) },
   });
+});
 
+describe('DirectoryRepository.replace', () => {
   it('writes members in batches of 25, resends what DynamoDB left unprocessed, then switches', async () => {
     let first = true;
-    dynamo
-      .on(BatchWriteItemCommand)
-      .callsFake((input: { RequestItems: Record<string, unknown[]> }) => {
-        const requests = input.RequestItems['boucle-test'] ?? [];
-        if (first) {
-          first = false;
-          return { UnprocessedItems: { 'boucle-test': requests.slice(0, 2) } };
-        }
-        return {};
-      });
-    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(BatchWriteCommand).callsFake(async ({ RequestItems }: BatchWriteCommandInput) => {
+      const requests = RequestItems?.[TABLE_NAME] ?? [];
+      if (first) {
+        first = false;
+        return { UnprocessedItems: { [TABLE_NAME]: requests.slice(0, 2) } };
+      }
+      return {};
+    });
+    dynamo.on(PutCommand).resolves({});
     await directory.replace(members, new Date('2026-11-20T10:00:00Z'));
     const batches = dynamo
-      .commandCalls(BatchWriteItemCommand)
-      .map((call) => call.args[0].input.RequestItems?.['boucle-test']?.length);
+      .commandCalls(BatchWriteCommand)
+      .map((call) => call.args[0].input.RequestItems?.[TABLE_NAME]?.length);
     // Up to four batches go at once; the two unprocessed items are resent after a backoff.
     expect(batches.sort((a = 0, b = 0) => a - b)).toEqual([2, 10, 25, 25]);
-    const flip = dynamo.commandCalls(PutItemCommand)[0]?.args[0].input;
-    expect(flip?.ExpressionAttributeValues).toEqual(marshall({ ':previous': 'v1' }));
+    const flip = dynamo.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(flip).toMatchObject({
+      Item: { pk: 'DIRECTORY', sk: 'CURRENT', headcount: headcountOf(members) },
+      ConditionExpression: 'version = :previous',
+      ExpressionAttributeValues: { ':previous': 'v1' },
+    });
   });
 
   it('leaves the current directory in force when a batch fails', async () => {
     dynamo
-      .on(BatchWriteItemCommand)
+      .on(BatchWriteCommand)
       .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     await expect(directory.replace(members, new Date())).rejects.toThrow('slow down');
-    expect(dynamo.commandCalls(PutItemCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+  });
+});
+
+describe('DirectoryRepository.members', () => {
+  it('reads every page of the current version', async () => {
+    const stored = members.map((member) => ({
+      pk: 'DIRECTORY#v1',
+      sk: `MEMBER#${member.email}`,
+      member,
+    }));
+    dynamo
+      .on(QueryCommand)
+      .callsFake(async ({ ExclusiveStartKey }: QueryCommandInput) =>
+        ExclusiveStartKey
+          ? { Items: stored.slice(40) }
+          : { Items: stored.slice(0, 40), LastEvaluatedKey: { pk: 'DIRECTORY#v1', sk: 'page-1' } },
+      );
+    expect(await directory.members()).toEqual(members);
+    const queries = dynamo.commandCalls(QueryCommand).map((call) => call.args[0].input);
+    expect(queries).toHaveLength(2);
+    expect(queries[0]?.ExpressionAttributeValues).toEqual({ ':pk': 'DIRECTORY#v1' });
   });
 });

@@ -1,26 +1,26 @@
 /**
  * Directory repository: the roster of members, replaced as a whole by each import.
  *
- * | access pattern                    | key                                          | operation              |
- * |-----------------------------------|----------------------------------------------|------------------------|
- * | current version and headcount     | pk=`DIRECTORY`, sk=`CURRENT`                 | GetItem                |
- * | member by email (token → segment) | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`| GetItem                |
- * | all members (sign-in page, admin) | pk=`DIRECTORY#<version>`                     | Query                  |
- * | import a roster                   | new version's members, then flip `CURRENT`   | BatchWriteItem, PutItem|
+ * | access pattern                    | key                                          | operation           |
+ * |-----------------------------------|----------------------------------------------|---------------------|
+ * | current version and headcount     | pk=`DIRECTORY`, sk=`CURRENT`                 | Get                 |
+ * | member by email (token → segment) | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`| Get                 |
+ * | all members (sign-in page, admin) | pk=`DIRECTORY#<version>`                     | Query (paginated)   |
+ * | import a roster                   | new version's members, then flip `CURRENT`   | BatchWrite, Put     |
  *
  * An import writes a new version beside the current one and switches `CURRENT` last, with a
  * condition on the version it replaces: a failed or concurrent import leaves the directory as
  * it was, and readers never see half a roster.
  */
+import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
-  BatchWriteItemCommand,
-  ConditionalCheckFailedException,
-  GetItemCommand,
-  PutItemCommand,
-  type DynamoDBClient,
-  type WriteRequest,
-} from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+  BatchWriteCommand,
+  GetCommand,
+  paginateQuery,
+  PutCommand,
+  type BatchWriteWriteRequest,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   headcountOf,
@@ -30,7 +30,6 @@ import {
   type TMember,
 } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
-import { queryAll } from './query-all.js';
 import { retryWithJitter } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -42,21 +41,16 @@ type TCurrentDirectory = { version: string; headcount: THeadcount };
 
 export class DirectoryRepository {
   constructor(
-    private readonly client: DynamoDBClient,
+    private readonly documents: DynamoDBDocumentClient,
     private readonly table: TTableRef,
   ) {}
 
   async current(): Promise<TCurrentDirectory | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.table.tableName,
-        Key: marshall(CURRENT_KEY),
-        ConsistentRead: true,
-      }),
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.table.tableName, Key: CURRENT_KEY, ConsistentRead: true }),
     );
     if (!Item) return null;
-    const item = unmarshall(Item);
-    return { version: String(item.version), headcount: ZHeadcount.parse(item.headcount) };
+    return { version: String(Item.version), headcount: ZHeadcount.parse(Item.headcount) };
   }
 
   async headcount(): Promise<THeadcount> {
@@ -66,36 +60,43 @@ export class DirectoryRepository {
   async memberByEmail(email: string): Promise<TMember | null> {
     const current = await this.current();
     if (!current) return null;
-    const { Item } = await this.client.send(
-      new GetItemCommand({
+    const { Item } = await this.documents.send(
+      new GetCommand({
         TableName: this.table.tableName,
-        Key: marshall({ pk: `DIRECTORY#${current.version}`, sk: `MEMBER#${email.toLowerCase()}` }),
+        Key: { pk: `DIRECTORY#${current.version}`, sk: `MEMBER#${email.toLowerCase()}` },
       }),
     );
-    return Item ? ZMember.parse(unmarshall(Item).member) : null;
+    return Item ? ZMember.parse(Item.member) : null;
   }
 
   async members(): Promise<TMember[]> {
     const current = await this.current();
     if (!current) return [];
-    const items = await queryAll(this.client, {
-      TableName: this.table.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: marshall({ ':pk': `DIRECTORY#${current.version}` }),
-    });
-    return items.map((item) => ZMember.parse(unmarshall(item).member));
+    const members: TMember[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DIRECTORY#${current.version}` },
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) members.push(ZMember.parse(item.member));
+    }
+    return members;
   }
 
   /** Replaces the roster: all of it or, on any failure, none of it. */
   async replace(members: readonly TMember[], now: Date): Promise<void> {
     const previous = await this.current();
     const version = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
-    const batches: WriteRequest[][] = [];
+    const batches: BatchWriteWriteRequest[][] = [];
     for (let start = 0; start < members.length; start += BATCH_SIZE) {
       batches.push(
         members.slice(start, start + BATCH_SIZE).map((member) => ({
           PutRequest: {
-            Item: marshall({ pk: `DIRECTORY#${version}`, sk: `MEMBER#${member.email}`, member }),
+            Item: { pk: `DIRECTORY#${version}`, sk: `MEMBER#${member.email}`, member },
           },
         })),
       );
@@ -104,19 +105,19 @@ export class DirectoryRepository {
       await Promise.all(batches.slice(start, start + PARALLEL_BATCHES).map((b) => this.write(b)));
     }
     try {
-      await this.client.send(
-        new PutItemCommand({
+      await this.documents.send(
+        new PutCommand({
           TableName: this.table.tableName,
-          Item: marshall({
+          Item: {
             ...CURRENT_KEY,
             version,
             headcount: headcountOf(members),
             importedAt: now.toISOString(),
-          }),
+          },
           ...(previous
             ? {
                 ConditionExpression: 'version = :previous',
-                ExpressionAttributeValues: marshall({ ':previous': previous.version }),
+                ExpressionAttributeValues: { ':previous': previous.version },
               }
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         }),
@@ -132,13 +133,13 @@ export class DirectoryRepository {
     }
   }
 
-  /** BatchWriteItem may leave some items unprocessed under load: resend them with backoff. */
-  private async write(requests: WriteRequest[]): Promise<void> {
+  /** BatchWrite may leave some items unprocessed under load: resend them with backoff. */
+  private async write(requests: BatchWriteWriteRequest[]): Promise<void> {
     let pending = requests;
     await retryWithJitter(
       async () => {
-        const { UnprocessedItems } = await this.client.send(
-          new BatchWriteItemCommand({ RequestItems: { [this.table.tableName]: pending } }),
+        const { UnprocessedItems } = await this.documents.send(
+          new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } }),
         );
         pending = UnprocessedItems?.[this.table.tableName] ?? [];
         if (pending.length > 0) throw new UnprocessedWrites();

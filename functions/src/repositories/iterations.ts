@@ -3,27 +3,30 @@
  *
  * | access pattern              | key                                       | operation                 |
  * |-----------------------------|-------------------------------------------|---------------------------|
- * | list iterations in order    | pk=`ITERATIONS`, sk begins `ITERATION#`   | Query                     |
- * | iteration (+ pulse) by id   | pk=`ITERATIONS`, sk=`ITERATION#<000001>`  | GetItem                   |
- * | the open iteration          | pk=`ITERATIONS`, sk=`OPEN` → iteration    | GetItem ×2                |
- * | create                      | next number, `attribute_not_exists`       | PutItem                   |
- * | set pulse (draft only)      | condition `status = draft`                | UpdateItem                |
- * | open / close                | iteration + `OPEN` marker together        | TransactWriteItems        |
- * | review                      | condition `status = closed`               | UpdateItem                |
+ * | list iterations in order    | pk=`ITERATIONS`, sk begins `ITERATION#`   | Query (paginated)         |
+ * | iteration (+ pulse) by id   | pk=`ITERATIONS`, sk=`ITERATION#<000001>`  | Get                       |
+ * | the open iteration          | pk=`ITERATIONS`, sk=`OPEN` → iteration    | Get ×2                    |
+ * | create                      | next number, `attribute_not_exists`       | Put                       |
+ * | set pulse (draft only)      | condition `status = draft`                | Update                    |
+ * | open / close                | iteration + `OPEN` marker together        | TransactWrite             |
+ * | review                      | condition `status = closed`               | Update                    |
  *
  * The `OPEN` marker is written with `attribute_not_exists` when an iteration opens, so two
  * iterations can never be open at once even when two steering members click together.
  */
 import {
   ConditionalCheckFailedException,
-  GetItemCommand,
-  PutItemCommand,
   TransactionCanceledException,
-  TransactWriteItemsCommand,
-  UpdateItemCommand,
-  type DynamoDBClient,
 } from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  GetCommand,
+  paginateQuery,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+  type DynamoDBDocumentClient,
+  type TransactWriteItem,
+} from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   pulseIdOf,
@@ -35,7 +38,6 @@ import {
   type TPulse,
   type TPulseInput,
 } from '@boucle/shared';
-import { queryAll } from './query-all.js';
 import type { TTableRef } from './table.js';
 
 const PK = 'ITERATIONS';
@@ -49,40 +51,43 @@ export type TIterationWithPulse = { iteration: TIteration; pulse: TPulse | null 
 
 export class IterationsRepository {
   constructor(
-    private readonly client: DynamoDBClient,
+    private readonly documents: DynamoDBDocumentClient,
     private readonly table: TTableRef,
   ) {}
 
   async list(): Promise<TIteration[]> {
-    const items = await queryAll(this.client, {
-      TableName: this.table.tableName,
-      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-      ExpressionAttributeValues: marshall({ ':pk': PK, ':prefix': 'ITERATION#' }),
-      ConsistentRead: true,
-    });
-    return items.map((item) => toIteration(unmarshall(item)).iteration);
+    const iterations: TIteration[] = [];
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+        ExpressionAttributeValues: { ':pk': PK, ':prefix': 'ITERATION#' },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) {
+      for (const item of page.Items ?? []) iterations.push(toIteration(item).iteration);
+    }
+    return iterations;
   }
 
   async get(id: number): Promise<TIterationWithPulse | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
+    const { Item } = await this.documents.send(
+      new GetCommand({
         TableName: this.table.tableName,
-        Key: marshall(iterationKey(id)),
+        Key: iterationKey(id),
         ConsistentRead: true,
       }),
     );
-    return Item ? toIteration(unmarshall(Item)) : null;
+    return Item ? toIteration(Item) : null;
   }
 
   async openIterationId(): Promise<number | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
-        TableName: this.table.tableName,
-        Key: marshall(OPEN_KEY),
-        ConsistentRead: true,
-      }),
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.table.tableName, Key: OPEN_KEY, ConsistentRead: true }),
     );
-    return Item ? Number(unmarshall(Item).iterationId) : null;
+    return Item ? Number(Item.iterationId) : null;
   }
 
   async create(input: TIterationInput): Promise<TIteration> {
@@ -99,13 +104,10 @@ export class IterationsRepository {
       reviewedAt: null,
     };
     try {
-      await this.client.send(
-        new PutItemCommand({
+      await this.documents.send(
+        new PutCommand({
           TableName: this.table.tableName,
-          Item: marshall(
-            { ...iterationKey(id), iteration, pulse: null },
-            { removeUndefinedValues: true },
-          ),
+          Item: { ...iterationKey(id), iteration, pulse: null },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
       );
@@ -124,17 +126,14 @@ export class IterationsRepository {
   async setPulse(id: number, input: TPulseInput): Promise<TPulse> {
     const pulse: TPulse = { id: pulseIdOf(id), iterationId: id, ...input };
     try {
-      await this.client.send(
-        new UpdateItemCommand({
+      await this.documents.send(
+        new UpdateCommand({
           TableName: this.table.tableName,
-          Key: marshall(iterationKey(id)),
+          Key: iterationKey(id),
           UpdateExpression: 'SET pulse = :pulse, iteration.pulseId = :pulseId',
           ConditionExpression: 'iteration.#status = :draft',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: marshall(
-            { ':pulse': pulse, ':pulseId': pulse.id, ':draft': 'draft' },
-            { removeUndefinedValues: true },
-          ),
+          ExpressionAttributeValues: { ':pulse': pulse, ':pulseId': pulse.id, ':draft': 'draft' },
         }),
       );
     } catch (error) {
@@ -156,23 +155,23 @@ export class IterationsRepository {
         {
           Update: {
             TableName: this.table.tableName,
-            Key: marshall(iterationKey(id)),
+            Key: iterationKey(id),
             UpdateExpression:
               'SET iteration.#status = :open, iteration.openedAt = :now, iteration.headcount = :headcount',
             ConditionExpression: 'iteration.#status = :draft AND attribute_exists(pulse.id)',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: marshall({
+            ExpressionAttributeValues: {
               ':open': 'open',
               ':draft': 'draft',
               ':now': now.toISOString(),
               ':headcount': headcount,
-            }),
+            },
           },
         },
         {
           Put: {
             TableName: this.table.tableName,
-            Item: marshall({ ...OPEN_KEY, iterationId: id }),
+            Item: { ...OPEN_KEY, iterationId: id },
             ConditionExpression: 'attribute_not_exists(pk)',
           },
         },
@@ -188,23 +187,23 @@ export class IterationsRepository {
         {
           Update: {
             TableName: this.table.tableName,
-            Key: marshall(iterationKey(id)),
+            Key: iterationKey(id),
             UpdateExpression: 'SET iteration.#status = :closed, iteration.closedAt = :now',
             ConditionExpression: 'iteration.#status = :open',
             ExpressionAttributeNames: { '#status': 'status' },
-            ExpressionAttributeValues: marshall({
+            ExpressionAttributeValues: {
               ':closed': 'closed',
               ':open': 'open',
               ':now': now.toISOString(),
-            }),
+            },
           },
         },
         {
           Delete: {
             TableName: this.table.tableName,
-            Key: marshall(OPEN_KEY),
+            Key: OPEN_KEY,
             ConditionExpression: 'iterationId = :id',
-            ExpressionAttributeValues: marshall({ ':id': id }),
+            ExpressionAttributeValues: { ':id': id },
           },
         },
       ],
@@ -214,18 +213,18 @@ export class IterationsRepository {
 
   async review(id: number, now: Date): Promise<void> {
     try {
-      await this.client.send(
-        new UpdateItemCommand({
+      await this.documents.send(
+        new UpdateCommand({
           TableName: this.table.tableName,
-          Key: marshall(iterationKey(id)),
+          Key: iterationKey(id),
           UpdateExpression: 'SET iteration.#status = :reviewed, iteration.reviewedAt = :now',
           ConditionExpression: 'iteration.#status = :closed',
           ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: marshall({
+          ExpressionAttributeValues: {
             ':reviewed': 'reviewed',
             ':closed': 'closed',
             ':now': now.toISOString(),
-          }),
+          },
         }),
       );
     } catch (error) {
@@ -236,12 +235,9 @@ export class IterationsRepository {
     }
   }
 
-  private async transact(
-    items: NonNullable<TransactWriteItemsCommand['input']['TransactItems']>,
-    conflictMessage: string,
-  ): Promise<void> {
+  private async transact(items: TransactWriteItem[], conflictMessage: string): Promise<void> {
     try {
-      await this.client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+      await this.documents.send(new TransactWriteCommand({ TransactItems: items }));
     } catch (error) {
       const reasons =
         error instanceof TransactionCanceledException ? error.CancellationReasons : undefined;

@@ -3,9 +3,9 @@
  *
  * | access pattern                        | key                                            | operation          |
  * |---------------------------------------|------------------------------------------------|--------------------|
- * | has this member answered this pulse?  | pk=`RECEIPT#<hmac(email, pulseId)>`            | GetItem            |
- * | submit a response                     | receipt + response + 5 tally shards + iteration| TransactWriteItems |
- * | results of a pulse (any breakdown)    | pk=`TALLY#<pulseId>` (groups × shards items)   | Query              |
+ * | has this member answered this pulse?  | pk=`RECEIPT#<hmac(email, pulseId)>`            | Get                |
+ * | submit a response                     | receipt + response + 5 tally shards + iteration| TransactWrite      |
+ * | results of a pulse (any breakdown)    | pk=`TALLY#<pulseId>` (groups × shards items)   | Query (paginated)  |
  * | all responses of a pulse (recompute)  | pk=`RESPONSES#<pulseId>#<shard>` for each shard| Query ×shards      |
  *
  * Submitting is one transaction: the receipt (only if absent), the response (no member id, only
@@ -13,16 +13,18 @@
  * that the iteration is still open. So a response counts exactly once under retries, double
  * clicks and concurrency, and nothing is ever half-counted. Tallies are spread over shards so a
  * burst of answers stays under DynamoDB's per-item write rate; results sum a fixed number of
- * items (groups × shards) however many responses exist.
+ * items (groups × shards) however many responses exist. Each item of the transaction is named:
+ * a refusal is read from the item DynamoDB refused, whatever its place in the list.
  */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
-  TransactionCanceledException,
-  TransactWriteItemsCommand,
-  GetItemCommand,
-  type DynamoDBClient,
+  GetCommand,
+  paginateQuery,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type NativeAttributeValue,
   type TransactWriteItem,
-} from '@aws-sdk/client-dynamodb';
-import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+} from '@aws-sdk/lib-dynamodb';
 import {
   DomainError,
   ZAnswers,
@@ -40,7 +42,6 @@ import {
 import { randomInt, randomUUID } from 'node:crypto';
 import { countMetric } from '../observability.js';
 import { iterationKey } from './iterations.js';
-import { queryAll, type TItem } from './query-all.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -62,26 +63,34 @@ export type TPulseTallies = {
 
 export type TStoredResponse = { segment: TSegment; answers: TAnswers; day: string };
 
+/** What each item of a submission's transaction is for. */
+export type TSubmissionItemName =
+  'receipt' | 'response' | `tally:${typeof OVERALL_GROUP | TSegmentDimension}` | 'iteration-open';
+
+type TNamedItem = { name: TSubmissionItemName; item: TransactWriteItem };
+
+type TStoredItem = Record<string, NativeAttributeValue>;
+
 export class ResponsesRepository {
   constructor(
-    private readonly client: DynamoDBClient,
+    private readonly documents: DynamoDBDocumentClient,
     private readonly table: TTableRef,
     private readonly shards: number,
     private readonly retry: TRetryOptions = DEFAULT_RETRY,
   ) {}
 
   async receipt(receiptKey: string): Promise<TReceipt | null> {
-    const { Item } = await this.client.send(
-      new GetItemCommand({
+    const { Item } = await this.documents.send(
+      new GetCommand({
         TableName: this.table.tableName,
-        Key: marshall({ pk: `RECEIPT#${receiptKey}`, sk: 'RECEIPT' }),
+        Key: { pk: `RECEIPT#${receiptKey}`, sk: 'RECEIPT' },
         ConsistentRead: true,
       }),
     );
-    return Item ? ZReceipt.parse(unmarshall(Item).receipt) : null;
+    return Item ? ZReceipt.parse(Item.receipt) : null;
   }
 
-  /** Stores the response once; throws 409 if this member already answered, 403 if closed. */
+  /** Stores the response once; refuses with `already_answered` or `iteration_not_open`. */
   async submit(submission: TSubmission): Promise<void> {
     const shard = randomInt(this.shards);
     const items = this.submissionItems(submission, shard);
@@ -89,9 +98,9 @@ export class ResponsesRepository {
       await retryWithJitter(
         // A fresh token per attempt: the SDK's own retries of one attempt stay idempotent.
         () =>
-          this.client.send(
-            new TransactWriteItemsCommand({
-              TransactItems: items,
+          this.documents.send(
+            new TransactWriteCommand({
+              TransactItems: items.map(({ item }) => item),
               ClientRequestToken: randomUUID(),
             }),
           ),
@@ -104,18 +113,18 @@ export class ResponsesRepository {
       );
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
-      const [receipt, , , , , , , iteration] = error.CancellationReasons ?? [];
-      if (receipt?.Code === 'ConditionalCheckFailed') {
+      const refused = refusedItems(error, items);
+      if (refused.has('receipt')) {
         throw new DomainError('already_answered', 'You have already answered this pulse');
       }
-      if (iteration?.Code === 'ConditionalCheckFailed') {
+      if (refused.has('iteration-open')) {
         throw new DomainError('iteration_not_open', 'This iteration is not open for answers');
       }
       throw new DomainError('unavailable', 'The service is busy, please try again in a moment');
     }
   }
 
-  private submissionItems(submission: TSubmission, shard: number): TransactWriteItem[] {
+  private submissionItems(submission: TSubmission, shard: number): TNamedItem[] {
     const { receipt, segment, answers, tally } = submission;
     const pulseId = receipt.pulseId;
     const tallyUpdate = (group: string, counters: TTally): TransactWriteItem => {
@@ -129,45 +138,57 @@ export class ResponsesRepository {
       return {
         Update: {
           TableName: this.table.tableName,
-          Key: marshall({ pk: `TALLY#${pulseId}`, sk: `${group}#${shard}` }),
+          Key: { pk: `TALLY#${pulseId}`, sk: `${group}#${shard}` },
           UpdateExpression: `ADD ${adds.join(', ')}`,
           ExpressionAttributeNames: names,
-          ExpressionAttributeValues: marshall(values),
+          ExpressionAttributeValues: values,
         },
       };
     };
-    // Order matters: submit() reads the cancellation reasons by position.
     return [
       {
-        Put: {
-          TableName: this.table.tableName,
-          Item: marshall({ pk: `RECEIPT#${submission.receiptKey}`, sk: 'RECEIPT', receipt }),
-          ConditionExpression: 'attribute_not_exists(pk)',
+        name: 'receipt',
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: { pk: `RECEIPT#${submission.receiptKey}`, sk: 'RECEIPT', receipt },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
         },
       },
       {
-        Put: {
-          TableName: this.table.tableName,
-          Item: marshall({
-            pk: `RESPONSES#${pulseId}#${shard}`,
-            sk: `${receipt.answeredOn}#${randomUUID()}`,
-            segment,
-            answers,
-            day: receipt.answeredOn,
-          }),
+        name: 'response',
+        item: {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              pk: `RESPONSES#${pulseId}#${shard}`,
+              sk: `${receipt.answeredOn}#${randomUUID()}`,
+              segment,
+              answers,
+              day: receipt.answeredOn,
+            },
+          },
         },
       },
-      tallyUpdate(OVERALL_GROUP, { ...tally, [dayCounter(receipt.answeredOn)]: 1 }),
-      ...ZSegmentDimension.options.map((dimension) =>
-        tallyUpdate(`${dimension}#${segment[dimension]}`, tally),
-      ),
       {
-        ConditionCheck: {
-          TableName: this.table.tableName,
-          Key: marshall(iterationKey(receipt.iterationId)),
-          ConditionExpression: 'iteration.#status = :open',
-          ExpressionAttributeNames: { '#status': 'status' },
-          ExpressionAttributeValues: marshall({ ':open': 'open' }),
+        name: `tally:${OVERALL_GROUP}`,
+        item: tallyUpdate(OVERALL_GROUP, { ...tally, [dayCounter(receipt.answeredOn)]: 1 }),
+      },
+      ...ZSegmentDimension.options.map((dimension): TNamedItem => ({
+        name: `tally:${dimension}`,
+        item: tallyUpdate(`${dimension}#${segment[dimension]}`, tally),
+      })),
+      {
+        name: 'iteration-open',
+        item: {
+          ConditionCheck: {
+            TableName: this.table.tableName,
+            Key: iterationKey(receipt.iterationId),
+            ConditionExpression: 'iteration.#status = :open',
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':open': 'open' },
+          },
         },
       },
     ];
@@ -179,8 +200,7 @@ export class ResponsesRepository {
       ZSegmentDimension.options.map((dimension) => [dimension, new Map<string, TTally>()]),
     ) as Record<TSegmentDimension, Map<string, TTally>>;
     let overall: TTally = {};
-    for (const item of await this.partition(`TALLY#${pulseId}`)) {
-      const { pk, sk, ...counters } = unmarshall(item) as Record<string, unknown>;
+    for await (const { pk, sk, ...counters } of this.partition(`TALLY#${pulseId}`)) {
       const tally = Object.fromEntries(
         Object.entries(counters).map(([counter, count]) => [counter, Number(count)]),
       );
@@ -204,8 +224,7 @@ export class ResponsesRepository {
   async responses(pulseId: string): Promise<TStoredResponse[]> {
     const responses: TStoredResponse[] = [];
     for (let shard = 0; shard < this.shards; shard++) {
-      for (const item of await this.partition(`RESPONSES#${pulseId}#${shard}`)) {
-        const stored = unmarshall(item);
+      for await (const stored of this.partition(`RESPONSES#${pulseId}#${shard}`)) {
         responses.push({
           segment: ZSegment.parse(stored.segment),
           answers: ZAnswers.parse(stored.answers),
@@ -216,14 +235,32 @@ export class ResponsesRepository {
     return responses;
   }
 
-  private partition(pk: string): Promise<TItem[]> {
-    return queryAll(this.client, {
-      TableName: this.table.tableName,
-      KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: marshall({ ':pk': pk }),
-      ConsistentRead: true,
-    });
+  /** Every item of one partition, page after page. */
+  private async *partition(pk: string): AsyncGenerator<TStoredItem> {
+    const pages = paginateQuery(
+      { client: this.documents },
+      {
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': pk },
+        ConsistentRead: true,
+      },
+    );
+    for await (const page of pages) yield* page.Items ?? [];
   }
+}
+
+/** The names of the items DynamoDB refused on their condition; it gives one reason per item. */
+function refusedItems(
+  error: TransactionCanceledException,
+  items: readonly TNamedItem[],
+): Set<TSubmissionItemName> {
+  const reasons = error.CancellationReasons ?? [];
+  return new Set(
+    items
+      .filter((_, index) => reasons[index]?.Code === 'ConditionalCheckFailed')
+      .map(({ name }) => name),
+  );
 }
 
 /** Retry only when every cancellation is a conflict with another transaction, not a real no. */

@@ -1,13 +1,20 @@
 import {
-  BatchWriteItemCommand,
-  PutItemCommand,
-  QueryCommand,
-  TransactWriteItemsCommand,
+  ConditionalCheckFailedException,
+  TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import {
+  BatchWriteCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
-import { employee, mockedApp, openPulse, steering } from '../testing/mocked-app.js';
+import { iterationKey } from '../repositories/iterations.js';
+import { employee, mockedApp, openPulse, steering, TABLE_NAME } from '../testing/mocked-app.js';
+
+const conditionFailed = () =>
+  new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
 
 describe('authentication and roles', () => {
   it('refuses a request without a token, or with a token from another key', async () => {
@@ -51,7 +58,7 @@ describe('iterations', () => {
   it('creates a draft with the next number', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo.on(QueryCommand).resolves({ Items: [] });
-    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
     const response = await call(steering, 'POST', '/api/iterations', {
       name: 'Iteration 1',
       startDate: '2026-12-14',
@@ -60,6 +67,25 @@ describe('iterations', () => {
     });
     expect(response.status).toBe(201);
     expect(await response.json()).toMatchObject({ id: 1, status: 'draft', pulseId: null });
+    // Written only if nobody took that number meanwhile.
+    expect(dynamo.commandCalls(PutCommand)[0]?.args[0].input).toMatchObject({
+      Item: { ...iterationKey(1), iteration: { id: 1, status: 'draft' } },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+  });
+
+  it('answers 409 when someone else created that number first', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(PutCommand).rejects(conditionFailed());
+    const response = await call(steering, 'POST', '/api/iterations', {
+      name: 'Iteration 1',
+      startDate: '2026-12-14',
+      endDate: '2027-01-08',
+      goals: [],
+    });
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'iteration_exists' } });
   });
 
   it('names wrong fields of a new iteration', async () => {
@@ -75,7 +101,7 @@ describe('iterations', () => {
       'name',
       'startDate',
     ]);
-    expect(dynamo.commandCalls(PutItemCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('refuses to open while another iteration is open, without writing', async () => {
@@ -85,16 +111,40 @@ describe('iterations', () => {
     expect(await response.json()).toMatchObject({
       error: { code: 'invalid_transition', message: 'iteration 5 is open, not draft' },
     });
-    expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('closes the open iteration and its open marker together', async () => {
     const { call, dynamo } = await mockedApp();
-    dynamo.on(TransactWriteItemsCommand).resolves({});
+    dynamo.on(TransactWriteCommand).resolves({});
     expect((await call(steering, 'POST', '/api/iterations/5/close')).status).toBe(200);
-    const items =
-      dynamo.commandCalls(TransactWriteItemsCommand)[0]?.args[0].input.TransactItems ?? [];
+    const items = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items.map((item) => Object.keys(item)[0])).toEqual(['Update', 'Delete']);
+    // Only if iteration 5 is still the open one: neither half goes in alone.
+    expect(items[0]?.Update).toMatchObject({
+      Key: iterationKey(5),
+      ConditionExpression: 'iteration.#status = :open',
+      ExpressionAttributeValues: { ':open': 'open' },
+    });
+    expect(items[1]?.Delete).toMatchObject({
+      Key: { pk: 'ITERATIONS', sk: 'OPEN' },
+      ConditionExpression: 'iterationId = :id',
+      ExpressionAttributeValues: { ':id': 5 },
+    });
+  });
+
+  it('answers 409 when the iteration changed before the close went in', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(TransactWriteCommand).rejects(
+      new TransactionCanceledException({
+        message: 'Transaction cancelled',
+        $metadata: {},
+        CancellationReasons: [{ Code: 'ConditionalCheckFailed' }, { Code: 'None' }],
+      }),
+    );
+    const response = await call(steering, 'POST', '/api/iterations/5/close');
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'iteration_changed' } });
   });
 
   it('answers 400 for a malformed id and 404 for an unknown one', async () => {
@@ -110,8 +160,8 @@ describe('iterations', () => {
     const shard = { n: 6, 'a:usefulness': 6, 'v:usefulness:4': 6 };
     dynamo.on(QueryCommand).resolves({
       Items: [
-        marshall({ pk: `TALLY#${openPulse.id}`, sk: 'ALL#0', ...shard, 'd:2026-11-20': 6 }),
-        marshall({ pk: `TALLY#${openPulse.id}`, sk: 'team#Sales#0', ...shard }),
+        { pk: `TALLY#${openPulse.id}`, sk: 'ALL#0', ...shard, 'd:2026-11-20': 6 },
+        { pk: `TALLY#${openPulse.id}`, sk: 'team#Sales#0', ...shard },
       ],
     });
     const response = await call(steering, 'GET', '/api/iterations/5/results?by=team');
@@ -122,7 +172,7 @@ describe('iterations', () => {
     const queried = dynamo
       .commandCalls(QueryCommand)
       .map((c) => c.args[0].input.ExpressionAttributeValues);
-    expect(queried).toEqual([marshall({ ':pk': `TALLY#${openPulse.id}` })]);
+    expect(queried).toEqual([{ ':pk': `TALLY#${openPulse.id}` }]);
   });
 });
 
@@ -138,19 +188,41 @@ describe('POST /api/members/import', () => {
       'line.3.email': 'Invalid email address',
       'line.3.trainingLevel': 'must be one of beginner, confirmed, advanced',
     });
-    expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
-    expect(dynamo.commandCalls(PutItemCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
   });
 
   it('writes a new directory version, then switches to it', async () => {
     const { call, dynamo } = await mockedApp();
-    dynamo.on(BatchWriteItemCommand).resolves({});
-    dynamo.on(PutItemCommand).resolves({});
+    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
     const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
     const response = await call(steering, 'POST', '/api/members/import', csv);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ imported: 1 });
-    const flip = dynamo.commandCalls(PutItemCommand)[0]?.args[0].input;
-    expect(flip?.ConditionExpression).toBe('version = :previous');
+    // The switch names the version the members were written under, and happens only if the
+    // directory is still at the version this import replaces (v1 in the mocked table).
+    const flip = dynamo.commandCalls(PutCommand)[0]?.args[0].input;
+    expect(flip).toMatchObject({
+      Item: { pk: 'DIRECTORY', sk: 'CURRENT', headcount: { total: 1 } },
+      ConditionExpression: 'version = :previous',
+      ExpressionAttributeValues: { ':previous': 'v1' },
+    });
+    const written = dynamo
+      .commandCalls(BatchWriteCommand)
+      .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
+    expect(written.map((request) => request.PutRequest?.Item?.pk)).toEqual([
+      `DIRECTORY#${flip?.Item?.version}`,
+    ]);
+  });
+
+  it('answers 409 when another import switched the directory first', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(PutCommand).rejects(conditionFailed());
+    const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
+    const response = await call(steering, 'POST', '/api/members/import', csv);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'directory_changed' } });
   });
 });

@@ -1,41 +1,34 @@
 import {
-  BatchWriteItemCommand,
   ConditionalCheckFailedException,
-  GetItemCommand,
   ProvisionedThroughputExceededException,
-  PutItemCommand,
-  TransactionCanceledException,
-  TransactWriteItemsCommand,
-  UpdateItemCommand,
 } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  BatchWriteCommand,
+  GetCommand,
+  PutCommand,
+  TransactWriteCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import { ZSegmentDimension } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { iterationKey } from '../repositories/iterations.js';
 import {
+  cancelledBecauseOf,
   defaultItems,
   employee,
   mockedApp,
   openIteration,
   openPulse,
+  submissionItem,
   validAnswers,
 } from '../testing/mocked-app.js';
 
 const submitPath = `/api/pulses/${openPulse.id}/responses`;
 
-function cancelled(codes: string[]) {
-  return new TransactionCanceledException({
-    message: 'Transaction cancelled',
-    $metadata: {},
-    CancellationReasons: codes.map((Code) => ({ Code })),
-  });
-}
-
-const NONE8 = ['None', 'None', 'None', 'None', 'None', 'None', 'None', 'None'];
-
 describe('POST /api/pulses/{pulseId}/responses', () => {
   it('stores the response in one transaction, without the member, and returns the receipt', async () => {
     const { call, dynamo } = await mockedApp();
-    dynamo.on(TransactWriteItemsCommand).resolves({});
+    dynamo.on(TransactWriteCommand).resolves({});
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(201);
     expect(await response.json()).toEqual({
@@ -44,19 +37,27 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
       answeredOn: '2026-11-20',
     });
 
-    const writes = dynamo.commandCalls(TransactWriteItemsCommand);
+    const writes = dynamo.commandCalls(TransactWriteCommand);
     expect(writes).toHaveLength(1);
-    expect(dynamo.commandCalls(PutItemCommand)).toHaveLength(0);
-    expect(dynamo.commandCalls(UpdateItemCommand)).toHaveLength(0);
-    const items = writes[0]?.args[0].input.TransactItems ?? [];
-    // receipt, response, overall tally, 4 segment tallies, iteration still open
-    expect(items).toHaveLength(8);
-    const stored = JSON.stringify(items);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(UpdateCommand)).toHaveLength(0);
+    const transaction = writes[0]?.args[0].input;
+    const stored = JSON.stringify(transaction);
     expect(stored).not.toContain(employee.email);
     expect(stored).not.toContain(employee.name);
-    const receipt = unmarshall(items[0]?.Put?.Item ?? {});
-    expect(receipt.pk).toMatch(/^RECEIPT#[0-9a-f]{64}$/);
-    const saved = unmarshall(items[1]?.Put?.Item ?? {});
+    // The receipt goes in only if this member has none for this pulse yet...
+    expect(submissionItem(transaction, 'receipt')?.Put).toMatchObject({
+      Item: { pk: expect.stringMatching(/^RECEIPT#[0-9a-f]{64}$/) },
+      ConditionExpression: 'attribute_not_exists(pk)',
+    });
+    // ...and everything only while iteration 5 is still open.
+    expect(submissionItem(transaction, 'iteration-open')?.ConditionCheck).toMatchObject({
+      Key: iterationKey(5),
+      ConditionExpression: 'iteration.#status = :open',
+      ExpressionAttributeNames: { '#status': 'status' },
+      ExpressionAttributeValues: { ':open': 'open' },
+    });
+    const saved = submissionItem(transaction, 'response')?.Put?.Item ?? {};
     expect(saved.segment).toEqual({
       team: 'Sales',
       site: 'Paris',
@@ -65,57 +66,82 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     });
     expect(saved.day).toBe('2026-11-20');
     expect(Object.keys(saved).sort()).toEqual(['answers', 'day', 'pk', 'segment', 'sk']);
+    // One tally for everyone and one per segment dimension, all on the same shard; nothing else.
+    const tallies = (['ALL', ...ZSegmentDimension.options] as const).map(
+      (group) => submissionItem(transaction, `tally:${group}`)?.Update?.Key?.sk,
+    );
+    expect(tallies).toEqual([
+      expect.stringMatching(/^ALL#[0-3]$/),
+      expect.stringMatching(/^team#Sales#[0-3]$/),
+      expect.stringMatching(/^site#Paris#[0-3]$/),
+      expect.stringMatching(/^trainingLevel#beginner#[0-3]$/),
+      expect.stringMatching(/^ambassador#no#[0-3]$/),
+    ]);
+    expect(new Set(tallies.map((sk) => sk?.at(-1))).size).toBe(1);
+    expect(transaction?.TransactItems).toHaveLength(3 + tallies.length);
   });
 
   it('answers 409 when this member already answered, and counts nothing', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
-      .on(TransactWriteItemsCommand)
-      .rejects(cancelled(['ConditionalCheckFailed', ...NONE8.slice(1)]));
+      .on(TransactWriteCommand)
+      .callsFake(cancelledBecauseOf('receipt', 'ConditionalCheckFailed'));
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'already_answered' } });
-    expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(1);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
   });
 
   it('retries a transaction conflict with another writer, then succeeds', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
-      .on(TransactWriteItemsCommand)
-      .rejectsOnce(cancelled(['None', 'None', 'TransactionConflict', ...NONE8.slice(3)]))
+      .on(TransactWriteCommand)
+      .callsFakeOnce(cancelledBecauseOf('tally:team', 'TransactionConflict'))
       .resolves({});
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(201);
-    expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(2);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(2);
+  });
+
+  it('answers 503 when the conflicts outlast the retries, without calling it already answered', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo
+      .on(TransactWriteCommand)
+      .callsFake(cancelledBecauseOf('tally:ALL', 'TransactionConflict'));
+    const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({ error: { code: 'unavailable' } });
+    // mockedApp allows three attempts.
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(3);
   });
 
   it('answers 503 with Retry-After when DynamoDB throttles, having written nothing else', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
-      .on(TransactWriteItemsCommand)
+      .on(TransactWriteCommand)
       .rejects(new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }));
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(503);
     expect(response.headers.get('retry-after')).toBe('1');
     expect(await response.json()).toMatchObject({ error: { code: 'unavailable' } });
-    expect(dynamo.commandCalls(PutItemCommand)).toHaveLength(0);
-    expect(dynamo.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
   });
 
   it('answers 503 when DynamoDB times out', async () => {
     const { call, dynamo } = await mockedApp();
     const timeout = Object.assign(new Error('socket timed out'), { name: 'TimeoutError' });
-    dynamo.on(GetItemCommand).rejects(timeout);
+    dynamo.on(GetCommand).rejects(timeout);
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(503);
-    expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 409 when the iteration closes between the check and the write', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
-      .on(TransactWriteItemsCommand)
-      .rejects(cancelled([...NONE8.slice(1), 'ConditionalCheckFailed']));
+      .on(TransactWriteCommand)
+      .callsFake(cancelledBecauseOf('iteration-open', 'ConditionalCheckFailed'));
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'iteration_not_open' } });
@@ -130,7 +156,7 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     const { call, dynamo } = await mockedApp(items);
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(409);
-    expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 400 naming each wrong answer', async () => {
@@ -147,7 +173,7 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
       'answers.nope',
       'answers.usefulness',
     ]);
-    expect(dynamo.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 400 for a body that is not JSON or not shaped like a response', async () => {
@@ -193,7 +219,7 @@ describe('unexpected failures', () => {
   it('answer 500 with a generic message and no stack trace', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
-      .on(TransactWriteItemsCommand)
+      .on(TransactWriteCommand)
       .rejects(new ConditionalCheckFailedException({ message: 'boom at line 42', $metadata: {} }));
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(500);

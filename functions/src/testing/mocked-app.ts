@@ -1,5 +1,11 @@
-import { DynamoDBClient, GetItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
-import { marshall } from '@aws-sdk/util-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  DynamoDBDocumentClient,
+  GetCommand,
+  type GetCommandInput,
+  type TransactWriteCommandInput,
+  type TransactWriteItem,
+} from '@aws-sdk/lib-dynamodb';
 import {
   defaultPulseTemplate,
   headcountOf,
@@ -12,13 +18,13 @@ import {
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApp } from '../app.js';
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
-import { createVerifier } from '../auth/verifier.js';
-import type { TAppDeps } from '../http/env.js';
-import { DirectoryRepository } from '../repositories/directory.js';
-import { iterationKey, IterationsRepository } from '../repositories/iterations.js';
-import { ResponsesRepository } from '../repositories/responses.js';
+import { createDynamoClient } from '../clients/dynamodb.js';
+import { readConfig } from '../config.js';
+import { createDeps } from '../deps.js';
+import { iterationKey } from '../repositories/iterations.js';
+import type { TSubmissionItemName } from '../repositories/responses.js';
 
-export const TABLE = { tableName: 'boucle-test' };
+export const TABLE_NAME = 'boucle-test';
 export const NOW = new Date('2026-11-20T10:00:00Z');
 
 export const employee: TMember = {
@@ -53,34 +59,33 @@ export const openIteration: TIteration = {
 export const openPulse: TPulse = { id: pulseIdOf(5), iterationId: 5, ...defaultPulseTemplate };
 
 /**
- * The app over a DynamoDB client mocked at the SDK boundary (aws-sdk-client-mock): GetItem
- * answers from the items given, and each test decides what the writes do.
+ * The app over the document client mocked at the SDK boundary (aws-sdk-client-mock): a Get on
+ * the test table answers from the items given, and each test decides what the writes do.
  */
 export async function mockedApp(items: Record<string, unknown>[] = defaultItems()) {
-  const client = new DynamoDBClient({ region: 'eu-west-3' });
-  const dynamo = mockClient(client);
-  const byKey = new Map(
-    items.map((item) => [`${item.pk}|${item.sk}`, marshall(item, { removeUndefinedValues: true })]),
-  );
-  dynamo.on(GetItemCommand).callsFake((input: { Key: Record<string, AttributeValue> }) => {
-    const key = `${input.Key.pk?.S}|${input.Key.sk?.S}`;
-    return { Item: byKey.get(key) };
+  const dynamo = mockClient(DynamoDBDocumentClient);
+  const byKey = new Map(items.map((item) => [`${item.pk}|${item.sk}`, item]));
+  dynamo.on(GetCommand, { TableName: TABLE_NAME }).callsFake(async ({ Key }: GetCommandInput) => {
+    const item = byKey.get(`${Key?.pk}|${Key?.sk}`);
+    // A copy, as from the wire: nothing the app does to it changes the next read.
+    return { Item: item && structuredClone(item) };
   });
   const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'test-issuer', 'boucle');
-  const deps: TAppDeps = {
-    iterations: new IterationsRepository(client, TABLE),
-    directory: new DirectoryRepository(client, TABLE),
-    responses: new ResponsesRepository(client, TABLE, 4, {
-      attempts: 3,
-      baseDelayMs: 1,
-      maxDelayMs: 2,
-    }),
-    receiptSecret: 'a-test-secret-of-at-least-32-characters',
-    k: 5,
-    now: () => NOW,
-    verify: createVerifier({ issuer: 'test-issuer', audience: 'boucle', keys: issuer.publicKeys }),
+  const config = readConfig({
+    TABLE_NAME,
+    AWS_REGION: 'eu-west-3',
+    RECEIPT_SECRET: 'a-test-secret-of-at-least-32-characters',
+    ANONYMITY_K: '5',
+    TALLY_SHARDS: '4',
+    AUTH_ISSUER: 'test-issuer',
+    AUTH_AUDIENCE: 'boucle',
+  });
+  const deps = createDeps({
+    config,
+    client: createDynamoClient({ region: config.AWS_REGION }),
     localIssuer: issuer,
-  };
+    overrides: { retry: { attempts: 3, baseDelayMs: 1, maxDelayMs: 2 }, now: () => NOW },
+  });
   const app = createApp(deps);
   const tokenFor = (member: TMember) =>
     issuer.sign({ email: member.email, name: member.name, roles: rolesOf(member) });
@@ -114,3 +119,46 @@ export const validAnswers = {
   'training-need': 'none',
   comment: 'More training in Lyon',
 };
+
+/** Whether a transaction item is the submission's item of that name, told by what it stores. */
+function isSubmissionItem(item: TransactWriteItem, name: TSubmissionItemName): boolean {
+  if (name === 'receipt') return String(item.Put?.Item?.pk).startsWith('RECEIPT#');
+  if (name === 'response') return String(item.Put?.Item?.pk).startsWith('RESPONSES#');
+  if (name === 'iteration-open')
+    return String(item.ConditionCheck?.Key?.sk).startsWith('ITERATION#');
+  const group = name.slice('tally:'.length);
+  return (
+    String(item.Update?.Key?.pk).startsWith('TALLY#') &&
+    String(item.Update?.Key?.sk).startsWith(`${group}#`)
+  );
+}
+
+/** A submission's item of that name, from the transaction the app sent. */
+export function submissionItem(
+  input: TransactWriteCommandInput | undefined,
+  name: TSubmissionItemName,
+): TransactWriteItem | undefined {
+  return input?.TransactItems?.find((item) => isSubmissionItem(item, name));
+}
+
+/**
+ * DynamoDB cancelling a pulse submission because of the item of that name: one reason per item
+ * sent, in the order sent, `code` for that item and `None` for the others.
+ */
+export function cancelledBecauseOf(
+  name: TSubmissionItemName,
+  code: 'ConditionalCheckFailed' | 'TransactionConflict',
+) {
+  return async ({ TransactItems = [] }: TransactWriteCommandInput) => {
+    if (!TransactItems.some((item) => isSubmissionItem(item, name))) {
+      throw new Error(`the transaction has no item named ${name}`);
+    }
+    throw new TransactionCanceledException({
+      message: 'Transaction cancelled',
+      $metadata: {},
+      CancellationReasons: TransactItems.map((item) => ({
+        Code: isSubmissionItem(item, name) ? code : 'None',
+      })),
+    });
+  };
+}
