@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { freePort } from '@boucle/functions/local/dynamodb-local';
@@ -9,10 +9,13 @@ import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack
 const webRoot = resolve(import.meta.dirname, '../../web/build');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
 describe('a member answers the pulse on a phone', () => {
   let stack: TLocalStack;
   let browser: Browser;
-  const violations: string[] = [];
+  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
+  const problems: string[] = [];
 
   beforeAll(async () => {
     if (!existsSync(join(webRoot, 'index.html')))
@@ -38,7 +41,7 @@ describe('a member answers the pulse on a phone', () => {
   });
 
   afterEach(() => {
-    expect(violations).toEqual([]);
+    expect(problems.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {
@@ -46,18 +49,52 @@ describe('a member answers the pulse on a phone', () => {
     await stack?.stop();
   });
 
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 390, height: 844 },
-      locale: 'en-GB',
+  /**
+   * Reports every CSP violation, console error and uncaught error of the context's pages into
+   * `problems`. The listener is registered before any page script runs; init scripts are exempt
+   * from the page's CSP, so collecting cannot itself be blocked.
+   */
+  async function watch(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
+      problems.push(`CSP violation on ${page.url()}: ${text}`);
     });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
+          .reportViolation;
+        void report(
+          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
+            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+        );
+      });
+    });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // A refusal the API answered (4xx) is part of the story the UI tells; anything else is not.
+        const refusedByApi =
+          new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
+          /status of 4\d\d/.test(message.text());
+        if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);
+      });
+    });
+  }
+
+  async function phone(locale = 'en-GB'): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
+    await watch(context);
     return context.newPage();
   }
 
-  async function signInAs(page: Page, email: string) {
+  async function signInAs(
+    page: Page,
+    email: string,
+    filterLabel = 'Filter by name, e-mail or team',
+  ) {
     await page.goto(`${stack.url}/signin`);
-    await page.getByLabel('Filter by name, e-mail or team').fill(email);
-    await page.getByRole('button', { name: new RegExp(email.replace(/[.]/g, '\\.')) }).click();
+    await page.getByLabel(filterLabel).fill(email);
+    await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
   }
 
   it('signs in, is told what is missing, answers, and sees the receipt', async () => {
@@ -66,6 +103,7 @@ describe('a member answers the pulse on a phone', () => {
     const page = await phone();
     await signInAs(page, member.email);
     await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    expect(await page.title()).toBe('Iteration pulse · Boucle');
 
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const summary = page.getByRole('alert');
@@ -92,22 +130,35 @@ describe('a member answers the pulse on a phone', () => {
       .getByRole('radio', { name: 'Confirmed' })
       .check();
     await question('What holds you back?').getByRole('checkbox', { name: 'Lack of time' }).check();
-    await page.getByRole('textbox').fill('More examples of good posts, please.');
+
+    // The characters left are the text box's description, not a live region read at each key.
+    const comment = question('What should change in the next iteration?');
+    const textbox = comment.getByRole('textbox');
+    await textbox.fill('More examples of good posts, please.');
+    const counterId = await textbox.getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${counterId}"]`).textContent()).toMatch(
+      /^\d+ characters left$/,
+    );
+    expect(await comment.locator('[aria-live]').count()).toBe(0);
+    expect(await comment.getByRole('status').textContent()).toBe('');
     await page.getByRole('button', { name: 'Send my answers' }).click();
 
     await page.getByRole('heading', { name: /Thank you, your answer is recorded/ }).waitFor();
     expect(await page.textContent('main')).toContain('Iteration 5');
 
-    // Switching to French keeps the receipt and translates it.
-    await page.getByRole('button', { name: 'Switch to French' }).click();
+    // Switching to French keeps the receipt and translates it; the button is named as it reads.
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
     await page.getByRole('heading', { name: /Merci, votre réponse est enregistrée/ }).waitFor();
+    expect(await page.title()).toBe('Reçu · Boucle');
+    await page.getByRole('button', { name: 'English', exact: true }).waitFor();
     await page.context().close();
   });
 
   it('shows the steering group participation and results', async () => {
     const page = await phone();
     await signInAs(page, 'claire.martin@demo.boucle.example');
-    await page.getByRole('heading', { name: 'Steering' }).waitFor();
+    await page.getByRole('heading', { name: 'Steering', exact: true }).waitFor();
+    expect(await page.title()).toBe('Steering · Boucle');
     await page.getByTestId('participation').waitFor();
     expect(await page.getByTestId('participation').textContent()).toMatch(/^\d+ %$/);
     await page.getByLabel('Break down by').selectOption('site');
@@ -117,6 +168,10 @@ describe('a member answers the pulse on a phone', () => {
       'Nantes',
       'Paris',
     ]);
+    // The choice is in the address, so a reload or a shared link shows the same breakdown.
+    expect(new URL(page.url()).searchParams.get('by')).toBe('site');
+    await page.reload();
+    await page.getByRole('columnheader', { name: 'Group' }).waitFor();
     await page.context().close();
   });
 
@@ -126,6 +181,7 @@ describe('a member answers the pulse on a phone', () => {
     await signInAs(page, 'claire.martin@demo.boucle.example');
     await page.getByRole('link', { name: 'Directory' }).click();
     await page.getByText('300', { exact: true }).waitFor();
+    expect(await page.title()).toBe('Member directory · Boucle');
     await page.getByLabel('CSV file').setInputFiles({
       name: 'roster.csv',
       mimeType: 'text/csv',
@@ -141,6 +197,7 @@ describe('a member answers the pulse on a phone', () => {
     const alert = page.getByRole('alert');
     await expect.poll(() => alert.textContent()).toContain('The file was not imported');
     expect(await alert.textContent()).toContain('line 3 · email');
+    expect(await alert.textContent()).toContain('line 3 · trainingLevel');
     await page.reload();
     await page.getByText('300', { exact: true }).waitFor();
     await page.context().close();
@@ -152,6 +209,7 @@ describe('a member answers the pulse on a phone', () => {
     await signInAs(page, 'claire.martin@demo.boucle.example');
     await page.getByRole('link', { name: 'Iterations' }).click();
     await page.getByRole('heading', { name: 'New iteration' }).waitFor();
+    expect(await page.title()).toBe('Iterations · Boucle');
 
     await page.getByRole('button', { name: 'Create the draft' }).click();
     expect(await page.locator('.field-error').count()).toBe(3);
@@ -163,21 +221,29 @@ describe('a member answers the pulse on a phone', () => {
 
     const card = (name: RegExp) =>
       page.locator('.card').filter({ has: page.getByRole('heading', { name }) });
+    // Only the steps the API allows are offered: nothing opens while iteration 5 is open.
     await card(/Iteration 6/)
-      .getByRole('button', { name: 'Open' })
-      .click();
-    await expect
-      .poll(() => page.getByRole('alert').textContent())
-      .toContain('iteration 5 is already open');
+      .getByText('draft', { exact: true })
+      .waitFor();
+    expect(
+      await card(/Iteration 6/)
+        .getByRole('button')
+        .count(),
+    ).toBe(0);
 
     await card(/Iteration 5/)
       .getByRole('button', { name: 'Close' })
       .click();
     await card(/Iteration 5/)
-      .getByText('closed')
+      .getByText('closed', { exact: true })
       .waitFor();
+    expect(
+      await card(/Iteration 5/)
+        .getByRole('button')
+        .allTextContents(),
+    ).toEqual(['Mark as reviewed']);
     await card(/Iteration 6/)
-      .getByRole('button', { name: 'Open' })
+      .getByRole('button', { name: 'Open', exact: true })
       .click();
     await card(/Iteration 6/)
       .getByText('open', { exact: true })
@@ -186,5 +252,67 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByRole('link', { name: 'Pulse' }).click();
     await page.getByText('Iteration 6 — Conventions, again').waitFor();
     await page.context().close();
+  });
+
+  it('shows an employee who opens a steering page that it is the steering group’s', async () => {
+    const page = await phone();
+    await signInAs(page, 'lucas.david@demo.boucle.example');
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Iterations' }).count()).toBe(0);
+
+    await page.goto(`${stack.url}/steering/iterations`);
+    await page.getByRole('heading', { name: 'Steering group only' }).waitFor();
+    expect(await page.textContent('main')).toContain('This page is for the steering group only.');
+    expect(await page.title()).toBe('Steering group only · Boucle');
+    expect(await page.getByRole('button', { name: 'Close' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Back to the home page' }).click();
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    await page.context().close();
+  });
+
+  it('speaks French to a French member: zod’s messages and the API’s refusals', async () => {
+    const steering = 'claire.martin@demo.boucle.example';
+    const first = await phone('fr-FR');
+    first.on('dialog', (dialog) => void dialog.accept());
+    await signInAs(first, steering, 'Filtrer par nom, e-mail ou équipe');
+    await first.getByRole('link', { name: 'Itérations' }).click();
+    await first.getByRole('heading', { name: 'Nouvelle itération' }).waitFor();
+    expect(await first.title()).toBe('Itérations · Boucle');
+
+    // The shared schema's own limit, in zod's French.
+    await first.getByLabel('Nom').fill('x'.repeat(121));
+    await first.getByRole('button', { name: 'Créer le brouillon' }).click();
+    const nameProblem = first.locator('.field-error').first();
+    await expect.poll(() => nameProblem.textContent()).toContain('Trop grand');
+    // Switching language re-checks the form in English.
+    await first.getByRole('button', { name: 'English', exact: true }).click();
+    await expect.poll(() => nameProblem.textContent()).toContain('Too big');
+    await first.getByRole('button', { name: 'Français', exact: true }).click();
+
+    // A second steering member closes the open iteration; the first one's list is now stale.
+    const second = await first.context().newPage();
+    second.on('dialog', (dialog) => void dialog.accept());
+    await signInAs(second, steering, 'Filtrer par nom, e-mail ou équipe');
+    await second.getByRole('link', { name: 'Itérations' }).click();
+    const openCard = (page: Page) =>
+      page.locator('.card').filter({ has: page.getByRole('button', { name: 'Clôturer' }) });
+    // The heading holds the iteration's name, then its status.
+    const name = await openCard(second)
+      .getByRole('heading')
+      .evaluate((heading) => heading.firstChild?.textContent?.trim() ?? '');
+    const stale = first
+      .locator('.card')
+      .filter({ has: first.getByRole('heading', { name: new RegExp(`^${escapeRegExp(name)}`) }) });
+    await openCard(second).getByRole('button', { name: 'Clôturer' }).click();
+    await openCard(second).waitFor({ state: 'detached' });
+
+    await stale.getByRole('button', { name: 'Clôturer' }).click();
+    const alert = first.getByRole('alert');
+    await expect
+      .poll(() => alert.textContent())
+      .toContain('Cette étape n’est plus possible : l’itération a changé entre-temps.');
+    // The list shows what the API holds now.
+    await stale.getByText('clôturée', { exact: true }).waitFor();
+    await first.context().close();
   });
 });

@@ -1,13 +1,16 @@
-import { goto } from '$app/navigation';
-import { ZApiError } from '@boucle/shared';
+import { invalidateAll } from '$app/navigation';
+import { ZApiError, type TErrorCode } from '@boucle/shared';
 import type { z } from 'zod';
-import { session, signOut } from './session.svelte';
+import { signOut, tokenOf } from './session';
 
-/** An error the API answered with: its code, message and the fields that are wrong. */
+/** Why a call failed: one of the API's codes, or no usable answer at all. */
+export type TProblemCode = TErrorCode | 'network' | 'unexpected';
+
+/** A call that failed: its code (what the member is told), status and the fields that are wrong. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: TProblemCode,
     message: string,
     readonly fields: Record<string, string> = {},
   ) {
@@ -15,39 +18,49 @@ export class ApiError extends Error {
   }
 }
 
-/** Calls the API with the session's token and parses the answer with its shared schema. */
+/**
+ * Calls the API with the session's token and parses the answer with its shared schema. Loads
+ * pass their own `fetch`, so SvelteKit knows what they depend on.
+ */
 export async function api<T extends z.ZodType>(
   path: string,
   schema: T,
-  init: { method?: string; body?: unknown; csv?: string } = {},
+  init: { method?: string; body?: unknown; csv?: string; fetch?: typeof fetch } = {},
 ): Promise<z.infer<T>> {
   const headers: Record<string, string> = {};
-  if (session.token) headers.authorization = `Bearer ${session.token}`;
+  const token = tokenOf();
+  if (token) headers.authorization = `Bearer ${token}`;
   if (init.body !== undefined) headers['content-type'] = 'application/json';
   if (init.csv !== undefined) headers['content-type'] = 'text/csv';
   let response: Response;
   try {
-    response = await fetch(`/api${path}`, {
+    response = await (init.fetch ?? fetch)(`/api${path}`, {
       method: init.method ?? 'GET',
       headers,
       body: init.csv ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
   } catch {
-    throw new ApiError(0, 'network', 'The server cannot be reached. Check your connection.');
+    throw new ApiError(0, 'network', 'The server cannot be reached');
   }
   const payload: unknown = await response.json().catch(() => null);
   if (!response.ok) {
-    if (response.status === 401 && session.token) {
-      // The token expired or was revoked: back to the sign-in page.
-      signOut();
-      void goto('/signin');
-    }
+    // The token expired or was revoked: forget it, and the layout's guard sends to sign-in.
+    if (response.status === 401) signOut();
     const parsed = ZApiError.safeParse(payload);
-    if (parsed.success) {
-      const { code, message, fields } = parsed.data.error;
-      throw new ApiError(response.status, code, message, fields);
-    }
-    throw new ApiError(response.status, 'unexpected', `Unexpected answer (${response.status})`);
+    if (!parsed.success)
+      throw new ApiError(response.status, 'unexpected', `Unexpected answer (${response.status})`);
+    const { code, message, fields } = parsed.data.error;
+    throw new ApiError(response.status, code, message, fields);
   }
-  return schema.parse(payload);
+  const parsed = schema.safeParse(payload);
+  if (!parsed.success) throw new ApiError(response.status, 'unexpected', parsed.error.message);
+  return parsed.data;
+}
+
+/** Why a change failed, for the page to show; an ended session goes back to sign-in first. */
+export async function problemOf(cause: unknown): Promise<ApiError> {
+  const problem = cause instanceof ApiError ? cause : new ApiError(0, 'unexpected', String(cause));
+  // The token is gone by now, so running the loads again makes the layout redirect.
+  if (problem.status === 401) await invalidateAll();
+  return problem;
 }

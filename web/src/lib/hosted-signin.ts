@@ -4,6 +4,15 @@ type TCognito = Extract<TAuthConfig, { mode: 'cognito' }>;
 
 const PENDING_KEY = 'boucle.signin';
 
+/** Why the hosted sign-in did not give a token; the page says it in the member's language. */
+export type TSignInProblem = 'signin_refused' | 'signin_expired' | 'signin_failed';
+
+export class SignInError extends Error {
+  constructor(readonly code: TSignInProblem) {
+    super(code);
+  }
+}
+
 const redirectUri = () => `${location.origin}/signin/callback`;
 
 function randomText(bytes: number): string {
@@ -47,10 +56,9 @@ export async function finishHostedSignIn(
   } | null;
   sessionStorage.removeItem(PENDING_KEY);
   const code = params.get('code');
-  if (params.get('error'))
-    throw new Error(params.get('error_description') ?? params.get('error') ?? '');
+  if (params.get('error')) throw new SignInError('signin_refused');
   if (!pending || !code || params.get('state') !== pending.state) {
-    throw new Error('This sign-in link is not valid any more. Please sign in again.');
+    throw new SignInError('signin_expired');
   }
   const response = await fetch(`https://${config.domain}/oauth2/token`, {
     method: 'POST',
@@ -64,7 +72,6 @@ export async function finishHostedSignIn(
     }),
   });
   const tokens = (await response.json().catch(() => ({}))) as { id_token?: string };
-  if (!response.ok || !tokens.id_token)
-    throw new Error('The sign-in could not be completed. Please try again.');
+  if (!response.ok || !tokens.id_token) throw new SignInError('signin_failed');
   return tokens.id_token;
 }

@@ -1,222 +1,322 @@
 import type { TLocale, TLocalizedText } from '@boucle/shared';
+import { z } from 'zod';
+import { en as zodEn, fr as zodFr } from 'zod/locales';
+import type { TProblemCode } from './api';
+import type { TSignInProblem } from './hosted-signin';
 
 const LOCALE_KEY = 'boucle.locale';
 
-const messages = {
-  fr: {
-    'app.tagline': 'La boucle de retour de vos itérations',
-    'nav.pulse': 'Pulse',
-    'nav.steering': 'Pilotage',
-    'nav.signOut': 'Se déconnecter',
-    'language.switch': 'English',
-    'language.label': 'Passer en anglais',
-    loading: 'Chargement…',
-    retry: 'Réessayer',
-    'signin.title': 'Se connecter',
-    'signin.intro': 'Démo locale : choisissez un membre de l’organisation pour vous connecter.',
-    'signin.hosted': 'Connectez-vous avec le compte de votre entreprise.',
-    'signin.hostedButton': 'Se connecter',
-    'signin.filter': 'Filtrer par nom, e-mail ou équipe',
-    'signin.steering': 'Groupe de pilotage',
-    'signin.ambassadors': 'Ambassadeurs',
-    'signin.employees': 'Collaborateurs',
-    'signin.none': 'Aucun membre ne correspond.',
-    'signin.empty': 'Aucun membre dans l’annuaire. Importez un annuaire ou relancez `npm start`.',
-    'signin.more': 'autres — affinez le filtre',
-    'pulse.title': 'Pulse de l’itération',
-    'pulse.intro':
-      'Moins d’une minute. Vos réponses sont anonymes : elles sont enregistrées sans votre nom, seulement avec votre équipe, votre site et votre niveau.',
-    'pulse.none': 'Aucune itération n’est ouverte pour le moment. Revenez à la prochaine !',
-    'pulse.submit': 'Envoyer mes réponses',
-    'pulse.sending': 'Envoi…',
-    'pulse.required': 'Réponse requise',
-    'pulse.optional': 'facultatif',
-    'pulse.fix': 'Certaines réponses sont à compléter :',
-    'pulse.already': 'Vous avez déjà répondu à ce pulse.',
-    'pulse.chars': 'caractères restants',
-    'pulse.enpsLow': 'Pas du tout probable',
-    'pulse.enpsHigh': 'Très probable',
-    'pulse.multipleHint': 'Plusieurs réponses possibles',
-    'receipt.title': 'Merci, votre réponse est enregistrée',
-    'receipt.body': 'Vous avez répondu au pulse de « {iteration} » le {day}.',
-    'receipt.anonymous':
-      'Ce reçu prouve que vous avez répondu. Il ne contient pas vos réponses, et personne ne peut le relier à elles.',
-    'receipt.none': 'Vous n’avez pas encore répondu au pulse en cours.',
-    'receipt.answer': 'Répondre au pulse',
-    'steering.title': 'Pilotage',
-    'steering.iteration': 'Itération',
-    'steering.breakdown': 'Détail par',
-    'steering.overall': 'Ensemble',
-    'steering.participation': 'Participation',
-    'steering.respondents': 'répondants',
-    'steering.members': 'membres',
-    'steering.withheld': 'Masqué (moins de {k} répondants)',
-    'steering.withheldAll':
-      'Moins de {k} répondants : aucun résultat n’est affiché pour protéger l’anonymat.',
-    'steering.mean': 'Moyenne',
-    'steering.enps': 'eNPS',
-    'steering.ci': 'IC 95 %',
-    'steering.answers': 'réponses',
-    'steering.textAnswers': 'commentaires libres',
-    'steering.notStarted': 'Cette itération n’est pas encore ouverte.',
-    'steering.group': 'Groupe',
-    'steering.byDay': 'Réponses par jour',
-    'form.required': 'À renseigner',
-    'form.date': 'Date attendue (AAAA-MM-JJ)',
-    'form.endBeforeStart': 'La fin doit suivre le début',
-    'iterations.title': 'Itérations',
-    'iterations.link': 'Itérations',
-    'iterations.empty': 'Aucune itération pour l’instant : créez la première ci-dessous.',
-    'iterations.dates': 'du {start} au {end}',
-    'iterations.noPulse': 'sans pulse',
-    'iterations.setPulse': 'Utiliser le pulse par défaut',
-    'iterations.open': 'Ouvrir',
-    'iterations.close': 'Clôturer',
-    'iterations.review': 'Marquer comme revue',
-    'iterations.confirmOpen':
-      'Ouvrir « {name} » ? Le pulse ne pourra plus changer et les membres pourront répondre.',
-    'iterations.confirmClose': 'Clôturer « {name} » ? Plus personne ne pourra répondre.',
-    'iterations.confirmReview': 'Marquer « {name} » comme revue ?',
-    'iterations.new': 'Nouvelle itération',
-    'iterations.name': 'Nom',
-    'iterations.start': 'Début',
-    'iterations.end': 'Fin',
-    'iterations.goals': 'Objectifs (un par ligne)',
-    'iterations.create': 'Créer le brouillon',
-    'iterations.created': '« {name} » est créée en brouillon, avec le pulse par défaut.',
-    'roster.title': 'Annuaire des membres',
-    'roster.link': 'Annuaire',
-    'roster.current': 'membres dans l’annuaire',
-    'roster.intro':
-      'Importez la liste complète des membres (CSV : email, name, team, site, trainingLevel, ambassador, role). Elle remplace l’annuaire actuel ; un fichier avec une erreur n’est pas importé du tout.',
-    'roster.file': 'Fichier CSV',
-    'roster.import': 'Importer',
-    'roster.importing': 'Import…',
-    'roster.confirm': 'Remplacer l’annuaire de {count} membres par ce fichier ?',
-    'roster.done': '{count} membres importés.',
-    'roster.errors': 'Le fichier n’a pas été importé :',
-    'status.draft': 'brouillon',
-    'status.open': 'ouverte',
-    'status.closed': 'clôturée',
-    'status.reviewed': 'revue',
-    'dimension.team': 'Équipe',
-    'dimension.site': 'Site',
-    'dimension.trainingLevel': 'Niveau de formation',
-    'dimension.ambassador': 'Ambassadeur',
-    'value.yes': 'oui',
-    'value.no': 'non',
-    'value.beginner': 'débutant',
-    'value.confirmed': 'confirmé',
-    'value.advanced': 'approfondi',
-  },
-  en: {
-    'app.tagline': 'The feedback loop of your iterations',
-    'nav.pulse': 'Pulse',
-    'nav.steering': 'Steering',
-    'nav.signOut': 'Sign out',
-    'language.switch': 'Français',
-    'language.label': 'Switch to French',
-    loading: 'Loading…',
-    retry: 'Try again',
-    'signin.title': 'Sign in',
-    'signin.intro': 'Local demo: pick a member of the organisation to sign in as.',
-    'signin.hosted': 'Sign in with your company account.',
-    'signin.hostedButton': 'Sign in',
-    'signin.filter': 'Filter by name, e-mail or team',
-    'signin.steering': 'Steering group',
-    'signin.ambassadors': 'Ambassadors',
-    'signin.employees': 'Employees',
-    'signin.none': 'No member matches.',
-    'signin.empty': 'The directory is empty. Import a roster or restart `npm start`.',
-    'signin.more': 'more — narrow the filter',
-    'pulse.title': 'Iteration pulse',
-    'pulse.intro':
-      'Under a minute. Your answers are anonymous: they are stored without your name, only with your team, site and level.',
-    'pulse.none': 'No iteration is open right now. See you at the next one!',
-    'pulse.submit': 'Send my answers',
-    'pulse.sending': 'Sending…',
-    'pulse.required': 'An answer is required',
-    'pulse.optional': 'optional',
-    'pulse.fix': 'Some answers need your attention:',
-    'pulse.already': 'You have already answered this pulse.',
-    'pulse.chars': 'characters left',
-    'pulse.enpsLow': 'Not at all likely',
-    'pulse.enpsHigh': 'Extremely likely',
-    'pulse.multipleHint': 'Choose all that apply',
-    'receipt.title': 'Thank you, your answer is recorded',
-    'receipt.body': 'You answered the pulse of “{iteration}” on {day}.',
-    'receipt.anonymous':
-      'This receipt proves you answered. It does not hold your answers, and nobody can link it to them.',
-    'receipt.none': 'You have not answered the current pulse yet.',
-    'receipt.answer': 'Answer the pulse',
-    'steering.title': 'Steering',
-    'steering.iteration': 'Iteration',
-    'steering.breakdown': 'Break down by',
-    'steering.overall': 'Overall',
-    'steering.participation': 'Participation',
-    'steering.respondents': 'respondents',
-    'steering.members': 'members',
-    'steering.withheld': 'Withheld (fewer than {k} respondents)',
-    'steering.withheldAll': 'Fewer than {k} respondents: no result is shown, to protect anonymity.',
-    'steering.mean': 'Mean',
-    'steering.enps': 'eNPS',
-    'steering.ci': '95% CI',
-    'steering.answers': 'answers',
-    'steering.textAnswers': 'free-text comments',
-    'steering.notStarted': 'This iteration has not opened yet.',
-    'steering.group': 'Group',
-    'steering.byDay': 'Responses per day',
-    'form.required': 'Required',
-    'form.date': 'A date is expected (YYYY-MM-DD)',
-    'form.endBeforeStart': 'The end must come after the start',
-    'iterations.title': 'Iterations',
-    'iterations.link': 'Iterations',
-    'iterations.empty': 'No iteration yet: create the first one below.',
-    'iterations.dates': 'from {start} to {end}',
-    'iterations.noPulse': 'no pulse',
-    'iterations.setPulse': 'Use the default pulse',
-    'iterations.open': 'Open',
-    'iterations.close': 'Close',
-    'iterations.review': 'Mark as reviewed',
-    'iterations.confirmOpen':
-      'Open “{name}”? Its pulse can no longer change and members can answer.',
-    'iterations.confirmClose': 'Close “{name}”? Nobody will be able to answer any more.',
-    'iterations.confirmReview': 'Mark “{name}” as reviewed?',
-    'iterations.new': 'New iteration',
-    'iterations.name': 'Name',
-    'iterations.start': 'Start',
-    'iterations.end': 'End',
-    'iterations.goals': 'Goals (one per line)',
-    'iterations.create': 'Create the draft',
-    'iterations.created': '“{name}” is created as a draft, with the default pulse.',
-    'roster.title': 'Member directory',
-    'roster.link': 'Directory',
-    'roster.current': 'members in the directory',
-    'roster.intro':
-      'Import the full list of members (CSV: email, name, team, site, trainingLevel, ambassador, role). It replaces the current directory; a file with any error is not imported at all.',
-    'roster.file': 'CSV file',
-    'roster.import': 'Import',
-    'roster.importing': 'Importing…',
-    'roster.confirm': 'Replace the directory of {count} members with this file?',
-    'roster.done': '{count} members imported.',
-    'roster.errors': 'The file was not imported:',
-    'status.draft': 'draft',
-    'status.open': 'open',
-    'status.closed': 'closed',
-    'status.reviewed': 'reviewed',
-    'dimension.team': 'Team',
-    'dimension.site': 'Site',
-    'dimension.trainingLevel': 'Training level',
-    'dimension.ambassador': 'Ambassador',
-    'value.yes': 'yes',
-    'value.no': 'no',
-    'value.beginner': 'beginner',
-    'value.confirmed': 'confirmed',
-    'value.advanced': 'advanced',
-  },
-} satisfies Record<TLocale, Record<string, string>>;
+const en = {
+  'app.skip': 'Skip to content',
+  'nav.label': 'Main',
+  'nav.pulse': 'Pulse',
+  'nav.steering': 'Steering',
+  'nav.signOut': 'Sign out',
+  // Shown in its own language, so the button's name is the word the member reads.
+  'language.switch': 'Français',
+  loading: 'Loading…',
+  retry: 'Try again',
+  'error.title': 'Something went wrong',
+  'error.forbiddenTitle': 'Steering group only',
+  'error.notFoundTitle': 'Page not found',
+  'error.signInTitle': 'Sign-in failed',
+  'error.home': 'Back to the home page',
+  'signin.title': 'Sign in',
+  'signin.intro': 'Local demo: pick a member of the organisation to sign in as.',
+  'signin.hosted': 'Sign in with your company account.',
+  'signin.hostedButton': 'Sign in',
+  'signin.filter': 'Filter by name, e-mail or team',
+  'signin.steering': 'Steering group',
+  'signin.ambassadors': 'Ambassadors',
+  'signin.employees': 'Employees',
+  'signin.none': 'No member matches.',
+  'signin.empty': 'The directory is empty. Import a roster or restart `npm start`.',
+  'signin.more': 'more — narrow the filter',
+  'pulse.title': 'Iteration pulse',
+  'pulse.intro':
+    'Under a minute. Your answers are anonymous: they are stored without your name, only with your team, site and level.',
+  'pulse.none': 'No iteration is open right now. See you at the next one!',
+  'pulse.submit': 'Send my answers',
+  'pulse.sending': 'Sending…',
+  'pulse.required': 'An answer is required',
+  'pulse.optional': 'optional',
+  'pulse.fix': 'Some answers need your attention:',
+  'pulse.chars': 'characters left',
+  'pulse.nearLimit': 'Fewer than {count} characters left',
+  'pulse.limitReached': 'Character limit reached',
+  'pulse.enpsLow': 'Not at all likely',
+  'pulse.enpsHigh': 'Extremely likely',
+  'pulse.multipleHint': 'Choose all that apply',
+  'receipt.pageTitle': 'Receipt',
+  'receipt.title': 'Thank you, your answer is recorded',
+  'receipt.body': 'You answered the pulse of “{iteration}” on {day}.',
+  'receipt.anonymous':
+    'This receipt proves you answered. It does not hold your answers, and nobody can link it to them.',
+  'receipt.none': 'You have not answered the current pulse yet.',
+  'receipt.answer': 'Answer the pulse',
+  'steering.title': 'Steering',
+  'steering.empty': 'No iteration yet.',
+  'steering.createFirst': 'Create the first one',
+  'steering.iteration': 'Iteration',
+  'steering.breakdown': 'Break down by',
+  'steering.overall': 'Overall',
+  'steering.participation': 'Participation',
+  'steering.respondents': 'respondents',
+  'steering.members': 'members',
+  'steering.withheld': 'Withheld (fewer than {k} respondents)',
+  'steering.withheldAll': 'Fewer than {k} respondents: no result is shown, to protect anonymity.',
+  'steering.enps': 'eNPS',
+  'steering.ci': '95% CI',
+  'steering.answers': 'answers',
+  'steering.textAnswers': 'free-text comments',
+  'steering.notStarted': 'This iteration has not opened yet.',
+  'steering.noPulse': 'This iteration has no pulse.',
+  'steering.group': 'Group',
+  'steering.byDay': 'Responses per day',
+  'form.required': 'Required',
+  'form.endBeforeStart': 'The end must come after the start',
+  'iterations.title': 'Iterations',
+  'iterations.link': 'Iterations',
+  'iterations.empty': 'No iteration yet: create the first one below.',
+  'iterations.dates': 'from {start} to {end}',
+  'iterations.noPulse': 'no pulse',
+  'iterations.setPulse': 'Use the default pulse',
+  'iterations.open': 'Open',
+  'iterations.close': 'Close',
+  'iterations.review': 'Mark as reviewed',
+  'iterations.confirmOpen': 'Open “{name}”? Its pulse can no longer change and members can answer.',
+  'iterations.confirmClose': 'Close “{name}”? Nobody will be able to answer any more.',
+  'iterations.confirmReview': 'Mark “{name}” as reviewed?',
+  'iterations.new': 'New iteration',
+  'iterations.name': 'Name',
+  'iterations.start': 'Start',
+  'iterations.end': 'End',
+  'iterations.goals': 'Goals (one per line)',
+  'iterations.create': 'Create the draft',
+  'iterations.created': '“{name}” is created as a draft, with the default pulse.',
+  'roster.title': 'Member directory',
+  'roster.link': 'Directory',
+  'roster.current': 'members in the directory',
+  'roster.empty': 'The directory is empty: import the first roster below.',
+  'roster.intro':
+    'Import the full list of members (CSV: email, name, team, site, trainingLevel, ambassador, role). It replaces the current directory; a file with any error is not imported at all.',
+  'roster.file': 'CSV file',
+  'roster.import': 'Import',
+  'roster.importing': 'Importing…',
+  'roster.confirm': 'Replace the directory of {count} members with this file?',
+  'roster.done': '{count} members imported.',
+  'roster.errors': 'The file was not imported:',
+  'roster.line': 'line {line}',
+  'roster.missingColumn': 'column missing',
+  'roster.sameEmail': 'same e-mail as line {line}',
+  'roster.trainingLevel': 'must be beginner, confirmed or advanced',
+  'roster.ambassador': 'must be yes or no',
+  'roster.role': 'must be employee, ambassador or steering',
+  'status.draft': 'draft',
+  'status.open': 'open',
+  'status.closed': 'closed',
+  'status.reviewed': 'reviewed',
+  'dimension.team': 'Team',
+  'dimension.site': 'Site',
+  'dimension.trainingLevel': 'Training level',
+  'dimension.ambassador': 'Ambassador',
+  'value.yes': 'yes',
+  'value.no': 'no',
+  'value.beginner': 'beginner',
+  'value.confirmed': 'confirmed',
+  'value.advanced': 'advanced',
+};
 
-export type TMessageKey = keyof (typeof messages)['en'];
+export type TMessageKey = keyof typeof en;
+
+const fr: Record<TMessageKey, string> = {
+  'app.skip': 'Aller au contenu',
+  'nav.label': 'Principale',
+  'nav.pulse': 'Pulse',
+  'nav.steering': 'Pilotage',
+  'nav.signOut': 'Se déconnecter',
+  'language.switch': 'English',
+  loading: 'Chargement…',
+  retry: 'Réessayer',
+  'error.title': 'Un problème est survenu',
+  'error.forbiddenTitle': 'Réservé au groupe de pilotage',
+  'error.notFoundTitle': 'Page introuvable',
+  'error.signInTitle': 'La connexion a échoué',
+  'error.home': 'Retour à l’accueil',
+  'signin.title': 'Se connecter',
+  'signin.intro': 'Démo locale : choisissez un membre de l’organisation pour vous connecter.',
+  'signin.hosted': 'Connectez-vous avec le compte de votre entreprise.',
+  'signin.hostedButton': 'Se connecter',
+  'signin.filter': 'Filtrer par nom, e-mail ou équipe',
+  'signin.steering': 'Groupe de pilotage',
+  'signin.ambassadors': 'Ambassadeurs',
+  'signin.employees': 'Collaborateurs',
+  'signin.none': 'Aucun membre ne correspond.',
+  'signin.empty': 'Aucun membre dans l’annuaire. Importez un annuaire ou relancez `npm start`.',
+  'signin.more': 'autres — affinez le filtre',
+  'pulse.title': 'Pulse de l’itération',
+  'pulse.intro':
+    'Moins d’une minute. Vos réponses sont anonymes : elles sont enregistrées sans votre nom, seulement avec votre équipe, votre site et votre niveau.',
+  'pulse.none': 'Aucune itération n’est ouverte pour le moment. Revenez à la prochaine !',
+  'pulse.submit': 'Envoyer mes réponses',
+  'pulse.sending': 'Envoi…',
+  'pulse.required': 'Réponse requise',
+  'pulse.optional': 'facultatif',
+  'pulse.fix': 'Certaines réponses sont à compléter :',
+  'pulse.chars': 'caractères restants',
+  'pulse.nearLimit': 'Moins de {count} caractères restants',
+  'pulse.limitReached': 'Nombre maximal de caractères atteint',
+  'pulse.enpsLow': 'Pas du tout probable',
+  'pulse.enpsHigh': 'Très probable',
+  'pulse.multipleHint': 'Plusieurs réponses possibles',
+  'receipt.pageTitle': 'Reçu',
+  'receipt.title': 'Merci, votre réponse est enregistrée',
+  'receipt.body': 'Vous avez répondu au pulse de « {iteration} » le {day}.',
+  'receipt.anonymous':
+    'Ce reçu prouve que vous avez répondu. Il ne contient pas vos réponses, et personne ne peut le relier à elles.',
+  'receipt.none': 'Vous n’avez pas encore répondu au pulse en cours.',
+  'receipt.answer': 'Répondre au pulse',
+  'steering.title': 'Pilotage',
+  'steering.empty': 'Aucune itération pour l’instant.',
+  'steering.createFirst': 'Créer la première',
+  'steering.iteration': 'Itération',
+  'steering.breakdown': 'Détail par',
+  'steering.overall': 'Ensemble',
+  'steering.participation': 'Participation',
+  'steering.respondents': 'répondants',
+  'steering.members': 'membres',
+  'steering.withheld': 'Masqué (moins de {k} répondants)',
+  'steering.withheldAll':
+    'Moins de {k} répondants : aucun résultat n’est affiché pour protéger l’anonymat.',
+  'steering.enps': 'eNPS',
+  'steering.ci': 'IC 95 %',
+  'steering.answers': 'réponses',
+  'steering.textAnswers': 'commentaires libres',
+  'steering.notStarted': 'Cette itération n’est pas encore ouverte.',
+  'steering.noPulse': 'Cette itération n’a pas de pulse.',
+  'steering.group': 'Groupe',
+  'steering.byDay': 'Réponses par jour',
+  'form.required': 'À renseigner',
+  'form.endBeforeStart': 'La fin doit suivre le début',
+  'iterations.title': 'Itérations',
+  'iterations.link': 'Itérations',
+  'iterations.empty': 'Aucune itération pour l’instant : créez la première ci-dessous.',
+  'iterations.dates': 'du {start} au {end}',
+  'iterations.noPulse': 'sans pulse',
+  'iterations.setPulse': 'Utiliser le pulse par défaut',
+  'iterations.open': 'Ouvrir',
+  'iterations.close': 'Clôturer',
+  'iterations.review': 'Marquer comme revue',
+  'iterations.confirmOpen':
+    'Ouvrir « {name} » ? Le pulse ne pourra plus changer et les membres pourront répondre.',
+  'iterations.confirmClose': 'Clôturer « {name} » ? Plus personne ne pourra répondre.',
+  'iterations.confirmReview': 'Marquer « {name} » comme revue ?',
+  'iterations.new': 'Nouvelle itération',
+  'iterations.name': 'Nom',
+  'iterations.start': 'Début',
+  'iterations.end': 'Fin',
+  'iterations.goals': 'Objectifs (un par ligne)',
+  'iterations.create': 'Créer le brouillon',
+  'iterations.created': '« {name} » est créée en brouillon, avec le pulse par défaut.',
+  'roster.title': 'Annuaire des membres',
+  'roster.link': 'Annuaire',
+  'roster.current': 'membres dans l’annuaire',
+  'roster.empty': 'L’annuaire est vide : importez le premier ci-dessous.',
+  'roster.intro':
+    'Importez la liste complète des membres (CSV : email, name, team, site, trainingLevel, ambassador, role). Elle remplace l’annuaire actuel ; un fichier avec une erreur n’est pas importé du tout.',
+  'roster.file': 'Fichier CSV',
+  'roster.import': 'Importer',
+  'roster.importing': 'Import…',
+  'roster.confirm': 'Remplacer l’annuaire de {count} membres par ce fichier ?',
+  'roster.done': '{count} membres importés.',
+  'roster.errors': 'Le fichier n’a pas été importé :',
+  'roster.line': 'ligne {line}',
+  'roster.missingColumn': 'colonne manquante',
+  'roster.sameEmail': 'même e-mail qu’à la ligne {line}',
+  'roster.trainingLevel': 'doit valoir beginner, confirmed ou advanced',
+  'roster.ambassador': 'doit valoir yes ou no',
+  'roster.role': 'doit valoir employee, ambassador ou steering',
+  'status.draft': 'brouillon',
+  'status.open': 'ouverte',
+  'status.closed': 'clôturée',
+  'status.reviewed': 'revue',
+  'dimension.team': 'Équipe',
+  'dimension.site': 'Site',
+  'dimension.trainingLevel': 'Niveau de formation',
+  'dimension.ambassador': 'Ambassadeur',
+  'value.yes': 'oui',
+  'value.no': 'non',
+  'value.beginner': 'débutant',
+  'value.confirmed': 'confirmé',
+  'value.advanced': 'approfondi',
+};
+
+/** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
+export type TShownProblem = TProblemCode | TSignInProblem;
+
+const problems: Record<TLocale, Record<TShownProblem, string>> = {
+  en: {
+    invalid_input: 'Some of what was sent is not valid. Check the fields and try again.',
+    payload_too_large: 'The file is too large.',
+    unsupported_media_type: 'The app sent its request in a form the server does not accept.',
+    unauthenticated: 'Your session has ended. Please sign in again.',
+    forbidden: 'This page is for the steering group only.',
+    not_in_directory: 'You are not in the member directory yet: ask the steering group.',
+    not_found: 'What you asked for does not exist (any more).',
+    unknown_member: 'This member is not in the directory.',
+    already_answered: 'You have already answered this pulse.',
+    iteration_not_open: 'This iteration is not open for answers any more.',
+    invalid_transition:
+      'This step is not possible any more: the iteration changed meanwhile. The list is up to date now.',
+    iteration_not_draft: 'The pulse can only change while the iteration is a draft.',
+    iteration_changed: 'Someone changed this iteration meanwhile. The list is up to date now.',
+    iteration_exists: 'This iteration already exists.',
+    iteration_not_started: 'This iteration has not opened yet: there are no results.',
+    directory_changed: 'The directory changed meanwhile. Please import the file again.',
+    unavailable: 'The service is busy. Please try again in a moment.',
+    auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
+    misconfigured: 'The service is not set up correctly. Please tell the steering group.',
+    internal: 'Something went wrong on our side. Please try again.',
+    network: 'The server cannot be reached. Check your connection.',
+    unexpected: 'The server gave an unexpected answer. Please try again.',
+    signin_refused: 'The company sign-in refused the request.',
+    signin_expired: 'This sign-in link is not valid any more. Please sign in again.',
+    signin_failed: 'The sign-in could not be completed. Please try again.',
+  },
+  fr: {
+    invalid_input: 'Une partie de l’envoi n’est pas valide. Vérifiez les champs et réessayez.',
+    payload_too_large: 'Le fichier est trop volumineux.',
+    unsupported_media_type:
+      'L’application a envoyé sa demande sous une forme que le serveur refuse.',
+    unauthenticated: 'Votre session a expiré. Veuillez vous reconnecter.',
+    forbidden: 'Cette page est réservée au groupe de pilotage.',
+    not_in_directory:
+      'Vous n’êtes pas encore dans l’annuaire des membres : adressez-vous au groupe de pilotage.',
+    not_found: 'Ce que vous demandez n’existe pas (ou plus).',
+    unknown_member: 'Ce membre n’est pas dans l’annuaire.',
+    already_answered: 'Vous avez déjà répondu à ce pulse.',
+    iteration_not_open: 'Cette itération n’accepte plus de réponses.',
+    invalid_transition:
+      'Cette étape n’est plus possible : l’itération a changé entre-temps. La liste est à jour.',
+    iteration_not_draft: 'Le pulse ne peut changer que tant que l’itération est un brouillon.',
+    iteration_changed: 'Quelqu’un a modifié cette itération entre-temps. La liste est à jour.',
+    iteration_exists: 'Cette itération existe déjà.',
+    iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
+    directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
+    unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
+    auth_unavailable:
+      'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
+    misconfigured: 'Le service est mal configuré. Prévenez le groupe de pilotage.',
+    internal: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
+    network: 'Le serveur est injoignable. Vérifiez votre connexion.',
+    unexpected: 'Le serveur a répondu de façon inattendue. Veuillez réessayer.',
+    signin_refused: 'La connexion d’entreprise a refusé la demande.',
+    signin_expired: 'Ce lien de connexion n’est plus valable. Veuillez vous reconnecter.',
+    signin_failed: 'La connexion n’a pas pu aboutir. Veuillez réessayer.',
+  },
+};
+
+const messages: Record<TLocale, Record<TMessageKey, string>> = { en, fr };
 
 function initialLocale(): TLocale {
   if (typeof localStorage === 'undefined') return 'fr';
@@ -225,12 +325,19 @@ function initialLocale(): TLocale {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
+/** zod writes its messages when it parses: shared-schema problems come out in this language. */
+function useZodLocale(locale: TLocale): void {
+  z.config(locale === 'fr' ? zodFr() : zodEn());
+}
+
 export const i18n = $state<{ locale: TLocale }>({ locale: initialLocale() });
+useZodLocale(i18n.locale);
 
 export function setLocale(locale: TLocale): void {
+  // Before the state changes, so what re-parses on the change speaks the new language.
+  useZodLocale(locale);
   i18n.locale = locale;
   localStorage.setItem(LOCALE_KEY, locale);
-  document.documentElement.lang = locale;
 }
 
 /** The message in the current language, with `{name}` placeholders filled in. */
@@ -238,6 +345,11 @@ export function t(key: TMessageKey, values: Record<string, string | number> = {}
   return messages[i18n.locale][key].replace(/\{(\w+)\}/g, (_, name: string) =>
     String(values[name] ?? `{${name}}`),
   );
+}
+
+/** What went wrong, by its code, in the current language. */
+export function problemText(code: TShownProblem): string {
+  return problems[i18n.locale][code];
 }
 
 /** A text stored in both languages, in the current one. */
@@ -248,16 +360,30 @@ export function local(text: TLocalizedText): string {
 /** Segment values the app knows (levels, yes/no) translated; team and site names as they are. */
 export function segmentValue(value: string): string {
   const key = `value.${value}`;
-  return key in messages.en ? t(key as TMessageKey) : value;
+  return key in en ? t(key as TMessageKey) : value;
 }
 
-/** A shared-schema problem in the current language, for the fields of steering forms. */
-export function formMessage(issue: { code: string; path: PropertyKey[]; message: string }): string {
-  if (issue.path[0] === 'endDate' && issue.code === 'custom') return t('form.endBeforeStart');
-  if (issue.code === 'invalid_format' && String(issue.path[0]).endsWith('Date'))
-    return t('form.date');
-  if (issue.code === 'too_small' || issue.code === 'invalid_type') return t('form.required');
-  return issue.message;
+/**
+ * Checks input with a shared schema, each wrong field with its problem in the current language:
+ * zod's own message, plain words for a blank field, ours for a rule the schema words in English.
+ * Reads the language, so a `$derived` using it re-checks when the member switches.
+ */
+export function fieldProblems<T extends z.ZodType>(
+  schema: T,
+  input: Record<string, unknown>,
+  ownWords: Record<string, TMessageKey> = {},
+): Record<string, string> {
+  void i18n.locale;
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return {};
+  const found: Record<string, string> = {};
+  for (const issue of parsed.error.issues) {
+    const field = String(issue.path[0] ?? '');
+    const own = issue.code === 'custom' ? ownWords[field] : undefined;
+    found[field] ??=
+      input[field] === '' ? t('form.required') : own === undefined ? issue.message : t(own);
+  }
+  return found;
 }
 
 export function formatDay(day: string): string {

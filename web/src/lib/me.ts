@@ -1,13 +1,19 @@
 import { ZMe, type TMe } from '@boucle/shared';
 import { api } from './api';
-import { session } from './session.svelte';
 
-let pending: Promise<TMe> | null = null;
+let asked: { token: string; me: Promise<TMe> } | null = null;
 
-/** The signed-in member, fetched once even when the layout and a page both ask at once. */
-export function loadMe(): Promise<TMe> {
-  pending ??= api('/me', ZMe)
-    .then((me) => (session.me = me))
-    .finally(() => (pending = null));
-  return pending;
+/**
+ * The signed-in member, asked of the API once per sign-in: the layout's load runs on every
+ * navigation. A failed answer is forgotten, so the next navigation or retry asks again.
+ */
+export function signedInMember(fetcher: typeof fetch, token: string): Promise<TMe> {
+  if (asked?.token !== token) {
+    const me = api('/me', ZMe, { fetch: fetcher });
+    asked = { token, me };
+    me.catch(() => {
+      if (asked?.me === me) asked = null;
+    });
+  }
+  return asked.me;
 }

@@ -1,3 +1,30 @@
+import { redirect } from '@sveltejs/kit';
+import { ApiError } from '$lib/api';
+import type { TSignedIn } from '$lib/load';
+import { signedInMember } from '$lib/me';
+import { tokenOf } from '$lib/session';
+import type { LayoutLoad } from './$types';
+
 // A client-only app: the static files are served as they are and the API is called from the browser.
 export const ssr = false;
 export const prerender = false;
+
+/**
+ * Who is signed in, for every page: the sign-in pages are open to all, every other page sends a
+ * visitor without a session to sign in. It never throws an error: one thrown from the root
+ * layout replaces the app with SvelteKit's bare fallback page, so the pages that need the member
+ * raise it (`requireMember`), and the others still work.
+ */
+export const load: LayoutLoad = async ({ url, fetch }): Promise<TSignedIn> => {
+  if (url.pathname === '/signin' || url.pathname.startsWith('/signin/'))
+    return { me: null, problem: null };
+  const token = tokenOf();
+  if (!token) redirect(307, '/signin');
+  try {
+    return { me: await signedInMember(fetch, token), problem: null };
+  } catch (cause) {
+    if (cause instanceof ApiError && cause.status === 401) redirect(307, '/signin');
+    if (cause instanceof ApiError) return { me: null, problem: cause };
+    throw cause;
+  }
+};

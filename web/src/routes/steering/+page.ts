@@ -1,0 +1,29 @@
+import { ZIteration, ZIterationList, ZPulse, ZResults, ZSegmentDimension } from '@boucle/shared';
+import { z } from 'zod';
+import { api } from '$lib/api';
+import { failLoad } from '$lib/load';
+import type { PageLoad } from './$types';
+
+const ZIterationDetail = z.object({ iteration: ZIteration, pulse: ZPulse.nullable() });
+
+/**
+ * The results of the iteration and breakdown in the address (`?iteration=4&by=site`), so they
+ * can be shared and come back with the browser's history; by default the latest started one.
+ */
+export const load: PageLoad = async ({ url, fetch }) => {
+  const { iterations } = await api('/iterations', ZIterationList, { fetch }).catch(failLoad);
+  const asked = Number(url.searchParams.get('iteration'));
+  const by = ZSegmentDimension.safeParse(url.searchParams.get('by')).data ?? null;
+  const selected =
+    iterations.find((i) => i.id === asked) ??
+    iterations.findLast((i) => i.status !== 'draft') ??
+    iterations.at(-1) ??
+    null;
+  if (!selected || selected.status === 'draft')
+    return { iterations, selected, by, pulse: null, results: null };
+  const [detail, results] = await Promise.all([
+    api(`/iterations/${selected.id}`, ZIterationDetail, { fetch }),
+    api(`/iterations/${selected.id}/results${by ? `?by=${by}` : ''}`, ZResults, { fetch }),
+  ]).catch(failLoad);
+  return { iterations, selected, by, pulse: detail.pulse, results };
+};
