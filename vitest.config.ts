@@ -32,8 +32,10 @@ export default defineConfig({
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
           globalSetup: ['test/integration/dynamodb-local.setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // DynamoDB Local spends CPU on every transaction: tests that take seconds on two idle
+          // cores take minutes at load 10 or more. The seed test sets its own, longer limit.
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
         },
       },
       {
