@@ -172,6 +172,16 @@ describe('a member answers the pulse on a phone', () => {
     expect(new URL(page.url()).searchParams.get('by')).toBe('site');
     await page.reload();
     await page.getByRole('columnheader', { name: 'Group' }).waitFor();
+
+    // Keyboard only: the arrow key picks the previous iteration, and the focus stays to go on.
+    const iteration = page.getByRole('combobox', { name: /^Iteration/ });
+    const shown = await iteration.inputValue();
+    await iteration.focus();
+    await page.keyboard.press('ArrowUp');
+    await expect.poll(() => new URL(page.url()).searchParams.get('iteration')).not.toBe(shown);
+    await expect.poll(() => page.getByRole('status').count()).toBe(0);
+    expect(await iteration.evaluate((select) => select === document.activeElement)).toBe(true);
+    await page.getByRole('columnheader', { name: 'Group' }).waitFor();
     await page.context().close();
   });
 

@@ -59,6 +59,8 @@ export async function api<T extends z.ZodType>(
 
 /** Why a change failed, for the page to show; an ended session goes back to sign-in first. */
 export async function problemOf(cause: unknown): Promise<ApiError> {
+  // Anything but an API answer is a bug of ours: logged, not only shown as "unexpected".
+  if (!(cause instanceof ApiError)) console.error(cause);
   const problem = cause instanceof ApiError ? cause : new ApiError(0, 'unexpected', String(cause));
   // The token is gone by now, so running the loads again makes the layout redirect.
   if (problem.status === 401) await invalidateAll();

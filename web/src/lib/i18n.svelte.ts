@@ -380,8 +380,9 @@ export function fieldProblems<T extends z.ZodType>(
   for (const issue of parsed.error.issues) {
     const field = String(issue.path[0] ?? '');
     const own = issue.code === 'custom' ? ownWords[field] : undefined;
-    found[field] ??=
-      input[field] === '' ? t('form.required') : own === undefined ? issue.message : t(own);
+    const value = input[field];
+    const blank = typeof value === 'string' && value.trim() === '';
+    found[field] ??= blank ? t('form.required') : own === undefined ? issue.message : t(own);
   }
   return found;
 }

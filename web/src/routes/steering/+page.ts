@@ -7,8 +7,8 @@ import type { PageLoad } from './$types';
 const ZIterationDetail = z.object({ iteration: ZIteration, pulse: ZPulse.nullable() });
 
 /**
- * The results of the iteration and breakdown in the address (`?iteration=4&by=site`), so they
- * can be shared and come back with the browser's history; by default the latest started one.
+ * The results of the iteration and breakdown in the address (`?iteration=4&by=site`), so a
+ * reload or a shared link shows the same; by default the latest iteration that has started.
  */
 export const load: PageLoad = async ({ url, fetch }) => {
   const { iterations } = await api('/iterations', ZIterationList, { fetch }).catch(failLoad);
