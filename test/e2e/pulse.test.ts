@@ -134,6 +134,11 @@ describe('a member answers the pulse on a phone', () => {
     // The characters left are the text box's description, not a live region read at each key.
     const comment = question('What should change in the next iteration?');
     const textbox = comment.getByRole('textbox');
+    // Near the limit, the status says so once.
+    await textbox.fill('x'.repeat(990));
+    await expect
+      .poll(() => comment.getByRole('status').textContent())
+      .toBe('Fewer than 20 characters left');
     await textbox.fill('More examples of good posts, please.');
     const counterId = await textbox.getAttribute('aria-describedby');
     expect(await page.locator(`[id="${counterId}"]`).textContent()).toMatch(
