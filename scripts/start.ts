@@ -1,25 +1,29 @@
 /**
- * `npm start`: builds the web app, starts DynamoDB Local (data kept in .data/, git-ignored),
- * seeds the demo organisation once, and serves API and web on one URL.
+ * `npm start`: builds the web app when its sources changed, starts DynamoDB Local (data kept in
+ * .data/, git-ignored), seeds the demo organisation once, and serves API and web on one URL.
  */
-import { execFileSync } from 'node:child_process';
+import './start/local-env.js';
 import { join, resolve } from 'node:path';
 import { startLocalStack } from '../functions/src/local/stack.js';
-
-// Node 20 here; the lockfile pins an SDK that still supports it, and Lambda runs Node 22.
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
-// CloudWatch metrics only make sense in Lambda; logs stay, as JSON lines.
-process.env.POWERTOOLS_METRICS_DISABLED ??= 'true';
+import { logger } from '../functions/src/observability.js';
+import { demoSignIns, type TDemoSignIns } from './start/demo-sign-ins.js';
+import { buildWeb, checkWebBuild } from './start/web-build.js';
 
 const root = resolve(import.meta.dirname, '..');
 const port = Number(process.env.PORT ?? 3000);
 const started = Date.now();
+const verbose = ['TRACE', 'DEBUG', 'INFO'].includes(logger.getLevelName());
 
-console.log('Building the web app…');
-execFileSync('npm', ['run', 'build', '-w', '@boucle/web', '--silent'], {
-  cwd: root,
-  stdio: 'inherit',
-});
+const web = checkWebBuild(root);
+if (web.current) {
+  console.log('Web app: sources unchanged since the last build, not rebuilt.');
+} else {
+  console.log('Building the web app (its sources changed since the last build)…');
+  const building = Date.now();
+  await buildWeb(root, verbose).catch(fail);
+  web.stamp();
+  console.log(`  built in ${seconds(building)} s`);
+}
 
 console.log('Starting DynamoDB Local and the API…');
 const stack = await startLocalStack({
@@ -29,23 +33,46 @@ const stack = await startLocalStack({
   secretsFile: join(root, '.data', 'local-secrets.json'),
   seed: true,
   log: (line) => console.log(`  ${line}`),
-}).catch((error: unknown) => {
+}).catch(fail);
+
+const stop = async () => {
+  await stack.stop();
+  process.exit(0);
+};
+process.on('SIGINT', () => void stop());
+process.on('SIGTERM', () => void stop());
+
+const signIns = await demoSignIns(stack.deps, 3).catch(async (error: unknown) => {
+  await stack.stop();
+  return fail(error);
+});
+console.log(`
+Boucle is ready in ${seconds(started)} s: open ${stack.url}
+Sign in there as a demo member (type the e-mail in the filter):
+${signInLines(signIns).join('\n')}
+Logs: ${logger.getLevelName()} and above${verbose ? '' : ' (LOG_LEVEL=INFO npm start for more)'}.
+Press Ctrl+C to stop.`);
+
+function signInLines({ steering, open }: TDemoSignIns): string[] {
+  const lines = steering ? [`  steering group: ${steering.email}`] : [];
+  if (!open) return [...lines, '  no iteration is open: open one as the steering group'];
+  if (open.canAnswer.length === 0) {
+    return [...lines, `  every employee has answered "${open.name}"`];
+  }
+  return [
+    ...lines,
+    `  employees who have not answered "${open.name}" yet:`,
+    ...open.canAnswer.map((member) => `    ${member.email}`),
+  ];
+}
+
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+function fail(error: unknown): never {
   console.error(
     `\nBoucle could not start: ${error instanceof Error ? error.message : String(error)}`,
   );
   process.exit(1);
-});
-
-console.log(`
-Boucle is ready in ${((Date.now() - started) / 1000).toFixed(1)} s: open ${stack.url}
-Sign in there as a demo member (type the e-mail in the filter), for example:
-  steering group: claire.martin@demo.boucle.example
-  employee:       lucas.david@demo.boucle.example (has not answered iteration 5 yet)
-Press Ctrl+C to stop.`);
-
-const shutdown = async () => {
-  await stack.stop();
-  process.exit(0);
-};
-process.on('SIGINT', () => void shutdown());
-process.on('SIGTERM', () => void shutdown());
+}

@@ -1,0 +1,31 @@
+import type { TMember } from '@boucle/shared';
+import type { TAppDeps } from '../../functions/src/http/env.js';
+import { receiptKeyOf } from '../../functions/src/services/receipt-key.js';
+
+export type TDemoSignIns = {
+  steering: TMember | undefined;
+  /** Null when no iteration is open. */
+  open: { id: number; name: string; canAnswer: TMember[] } | null;
+};
+
+/**
+ * Whom to sign in as right now: a steering member, and up to `count` employees with no receipt
+ * for the open pulse — whatever was answered since the seed, and whatever roster was imported.
+ */
+export async function demoSignIns(deps: TAppDeps, count: number): Promise<TDemoSignIns> {
+  const members = await deps.directory.members();
+  const steering = members.find((member) => member.role === 'steering');
+  const openId = await deps.iterations.openIterationId();
+  const open = openId === null ? null : await deps.iterations.get(openId);
+  if (!open?.pulse) return { steering, open: null };
+  const secret = deps.receiptSecret;
+  if (secret === null) throw new Error('the local stack has no receipt secret');
+  const canAnswer: TMember[] = [];
+  for (const member of members) {
+    if (canAnswer.length === count) break;
+    if (member.role !== 'employee') continue;
+    const receipt = await deps.responses.receipt(receiptKeyOf(secret, member.email, open.pulse.id));
+    if (!receipt) canAnswer.push(member);
+  }
+  return { steering, open: { id: open.iteration.id, name: open.iteration.name, canAnswer } };
+}
