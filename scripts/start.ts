@@ -55,7 +55,8 @@ Press Ctrl+C to stop.`);
 
 function signInLines({ steering, open }: TDemoSignIns): string[] {
   const lines = steering ? [`  steering group: ${steering.email}`] : [];
-  if (!open) return [...lines, '  no iteration is open: open one as the steering group'];
+  if (!open)
+    return [...lines, '  no iteration is open: the steering group can create and open one'];
   if (open.canAnswer.length === 0) {
     return [...lines, `  every employee has answered "${open.name}"`];
   }
