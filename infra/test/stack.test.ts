@@ -2,10 +2,10 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BlockPublicAccess, Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdtempSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { apiRoutes } from '@boucle/functions/api/routes';
 import { boucleTable } from '@boucle/functions/repositories/table';
 import { deployedRoutes } from '../src/api.js';
@@ -244,7 +244,9 @@ describe('BoucleStack', () => {
 
 describe('cdk-nag in the synth', () => {
   it('fails the synth on an unacknowledged finding', () => {
-    const app = new App({ outdir: mkdtempSync(join(tmpdir(), 'boucle-cdk-')) });
+    const outdir = mkdtempSync(join(tmpdir(), 'boucle-cdk-'));
+    onTestFinished(() => rmSync(outdir, { recursive: true, force: true }));
+    const app = new App({ outdir });
     const stack = new Stack(app, 'Bad');
     new Bucket(stack, 'Open', { blockPublicAccess: BlockPublicAccess.BLOCK_ACLS_ONLY });
     Validations.of(app).addPlugins(new AwsSolutionsChecks(app));
