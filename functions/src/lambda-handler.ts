@@ -27,7 +27,8 @@ export async function createLambdaHandler({ withReceiptSecret }: { withReceiptSe
     try {
       return await app(event, context);
     } finally {
-      metrics.publishStoredMetrics();
+      // Publishing nothing would log a warning on every request that counted nothing.
+      if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
 }

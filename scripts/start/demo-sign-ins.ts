@@ -1,6 +1,6 @@
 import type { TMember } from '@boucle/shared';
 import type { TAppDeps } from '../../functions/src/http/env.js';
-import { receiptKeyOf } from '../../functions/src/services/receipt-key.js';
+import { receiptOf } from '../../functions/src/services/pulses.js';
 
 export type TDemoSignIns = {
   steering: TMember | undefined;
@@ -18,14 +18,11 @@ export async function demoSignIns(deps: TAppDeps, count: number): Promise<TDemoS
   const openId = await deps.iterations.openIterationId();
   const open = openId === null ? null : await deps.iterations.get(openId);
   if (!open?.pulse) return { steering, open: null };
-  const secret = deps.receiptSecret;
-  if (secret === null) throw new Error('the local stack has no receipt secret');
   const canAnswer: TMember[] = [];
   for (const member of members) {
     if (canAnswer.length === count) break;
     if (member.role !== 'employee') continue;
-    const receipt = await deps.responses.receipt(receiptKeyOf(secret, member.email, open.pulse.id));
-    if (!receipt) canAnswer.push(member);
+    if (!(await receiptOf(deps, member.email, open.pulse.id))) canAnswer.push(member);
   }
   return { steering, open: { id: open.iteration.id, name: open.iteration.name, canAnswer } };
 }

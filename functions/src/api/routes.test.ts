@@ -1,3 +1,4 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -20,7 +21,8 @@ describe('the route list', () => {
   });
 
   it('asks for a token on every route but the public ones', async () => {
-    const { call } = await mockedApp();
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
     for (const route of apiRoutes) {
       const response = await call(null, route.method.toUpperCase(), concrete(route.path));
       const refused = response.status === 401;

@@ -2,6 +2,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { createDynamoClient } from '../clients/dynamodb.js';
@@ -29,6 +30,9 @@ export async function startDynamoLocal(options: TDynamoLocalOptions): Promise<TD
   const child = spawn(
     'java',
     [
+      // A short-lived emulator: the quick JIT tier and the serial collector halve its CPU time.
+      '-XX:TieredStopAtLevel=1',
+      '-XX:+UseSerialGC',
       `-Djava.library.path=${join(emulator, 'DynamoDBLocal_lib')}`,
       '-jar',
       join(emulator, 'DynamoDBLocal.jar'),
@@ -37,7 +41,11 @@ export async function startDynamoLocal(options: TDynamoLocalOptions): Promise<TD
       '-disableTelemetry',
       ...storage,
     ],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    // It writes a metadata file where it runs: beside its data, never in the project.
+    {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      cwd: options.mode === 'persistent' ? options.dbPath : tmpdir(),
+    },
   );
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

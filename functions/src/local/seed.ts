@@ -1,7 +1,7 @@
-import { defaultPulseTemplate, DomainError, type TMember } from '@boucle/shared';
+import { defaultPulseTemplate, type TMember } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
 import { takeLifecycleStep } from '../services/iterations.js';
-import { submitResponse } from '../services/pulses.js';
+import { receiptOf, submitResponse } from '../services/pulses.js';
 import {
   demoAnswers,
   demoIterations,
@@ -16,7 +16,8 @@ const FRESH_MEMBERS = 12;
 /**
  * Seeds the demo organisation through the same repositories and services as the API. Every step
  * checks what is already there, so running it again (or after an interruption) finishes the job
- * without adding anything twice: receipts refuse a second response.
+ * without adding anything twice: who holds a receipt is skipped, and receipts refuse a second
+ * response anyway.
  */
 export async function seedDemoOrganisation(
   deps: TAppDeps,
@@ -89,13 +90,11 @@ async function seedResponses(
         const day = new Date(`${story.startDate}T09:00:00Z`);
         day.setUTCDate(day.getUTCDate() + Math.floor(random() * random() * days));
         const answers = demoAnswers(member, story, random);
+        // Drawn first, checked after: a resumed seed draws the same, and skips who answered.
+        if (await receiptOf(deps, member.email, pulseId)) return;
         const who = { email: member.email, name: member.name, roles: ['employee' as const] };
-        try {
-          await submitResponse({ ...deps, now: () => day }, who, pulseId, answers);
-          answered++;
-        } catch (error) {
-          if (!(error instanceof DomainError && error.code === 'already_answered')) throw error;
-        }
+        await submitResponse({ ...deps, now: () => day }, who, pulseId, answers);
+        answered++;
       }),
     );
   }

@@ -11,7 +11,16 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
 import { iterationKey } from '../repositories/iterations.js';
-import { employee, mockedApp, openPulse, steering, TABLE_NAME } from '../testing/mocked-app.js';
+import { headcountOf } from '@boucle/shared';
+import {
+  defaultItems,
+  employee,
+  mockedApp,
+  openIteration,
+  openPulse,
+  steering,
+  TABLE_NAME,
+} from '../testing/mocked-app.js';
 
 const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
@@ -156,7 +165,17 @@ describe('iterations', () => {
   });
 
   it('reads results from the tally shards only, never the responses', async () => {
-    const { call, dynamo } = await mockedApp();
+    // Twelve members of Sales when the iteration opened, six of whom answered.
+    const sales = Array.from({ length: 12 }, (_, n) => ({
+      ...employee,
+      email: `s${n}@example.com`,
+    }));
+    const frozen = { ...openIteration, headcount: headcountOf(sales) };
+    const { call, dynamo } = await mockedApp(
+      defaultItems().map((item) =>
+        item.sk === iterationKey(5).sk ? { ...item, iteration: frozen } : item,
+      ),
+    );
     const shard = { n: 6, 'a:usefulness': 6, 'v:usefulness:4': 6 };
     dynamo.on(QueryCommand).resolves({
       Items: [
@@ -167,8 +186,10 @@ describe('iterations', () => {
     const response = await call(steering, 'GET', '/api/iterations/5/results?by=team');
     expect(response.status).toBe(200);
     const results = await response.json();
-    expect(results).toMatchObject({ respondents: 6, participation: 3, by: 'team' });
-    expect(results.groups).toEqual([expect.objectContaining({ value: 'Sales', respondents: 6 })]);
+    expect(results).toMatchObject({ respondents: 6, participation: 0.5, by: 'team' });
+    expect(results.groups).toEqual([
+      expect.objectContaining({ value: 'Sales', respondents: 6, participation: 0.5 }),
+    ]);
     const queried = dynamo
       .commandCalls(QueryCommand)
       .map((c) => c.args[0].input.ExpressionAttributeValues);

@@ -32,7 +32,7 @@ export async function currentPulse(
   const found = openId === null ? null : await deps.iterations.get(openId);
   if (!found?.pulse) throw new DomainError('not_found', 'No pulse is open');
   const { iteration, pulse } = found;
-  const receipt = await deps.responses.receipt(receiptKeyOf(secretOf(deps), who.email, pulse.id));
+  const receipt = await receiptOf(deps, who.email, pulse.id);
   return {
     iteration: {
       id: iteration.id,
@@ -44,6 +44,15 @@ export async function currentPulse(
     pulse,
     receipt,
   };
+}
+
+/** The member's receipt for a pulse, if they answered it. */
+export function receiptOf(
+  deps: Pick<TPulseServiceDeps, 'responses' | 'receiptSecret'>,
+  email: string,
+  pulseId: string,
+): Promise<TReceipt | null> {
+  return deps.responses.receipt(receiptKeyOf(secretOf(deps), email, pulseId));
 }
 
 /** Validates, then stores the response exactly once with the member's segment, never their id. */
@@ -87,7 +96,7 @@ export async function submitResponse(
 }
 
 /** Only the function that answers pulses is given the receipt secret. */
-function secretOf(deps: TPulseServiceDeps): string {
+function secretOf(deps: Pick<TPulseServiceDeps, 'receiptSecret'>): string {
   if (!deps.receiptSecret) {
     throw new DomainError('misconfigured', 'Receipts are not configured on this server');
   }
