@@ -12,7 +12,6 @@
  * condition on the version it replaces: a failed or concurrent import leaves the directory as
  * it was, and readers never see half a roster.
  */
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
 import {
   BatchWriteCommand,
   GetCommand,
@@ -21,16 +20,10 @@ import {
   type BatchWriteWriteRequest,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
-import {
-  DomainError,
-  headcountOf,
-  ZHeadcount,
-  ZMember,
-  type THeadcount,
-  type TMember,
-} from '@boucle/shared';
+import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
 import { retryWithJitter } from './retry.js';
+import { refusedUnlessWritten } from './conditional-write.js';
 import type { TTableRef } from './table.js';
 
 const CURRENT_KEY = { pk: 'DIRECTORY', sk: 'CURRENT' };
@@ -104,8 +97,8 @@ export class DirectoryRepository {
     for (let start = 0; start < batches.length; start += PARALLEL_BATCHES) {
       await Promise.all(batches.slice(start, start + PARALLEL_BATCHES).map((b) => this.write(b)));
     }
-    try {
-      await this.documents.send(
+    await refusedUnlessWritten(
+      this.documents.send(
         new PutCommand({
           TableName: this.table.tableName,
           Item: {
@@ -121,16 +114,10 @@ export class DirectoryRepository {
               }
             : { ConditionExpression: 'attribute_not_exists(pk)' }),
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new DomainError(
-          'directory_changed',
-          'Another roster import finished first; try again',
-        );
-      }
-      throw error;
-    }
+      ),
+      'directory_changed',
+      'Another roster import finished first; try again',
+    );
   }
 
   /** BatchWrite may leave some items unprocessed under load: resend them with backoff. */

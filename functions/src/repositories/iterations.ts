@@ -14,10 +14,7 @@
  * The `OPEN` marker is written with `attribute_not_exists` when an iteration opens, so two
  * iterations can never be open at once even when two steering members click together.
  */
-import {
-  ConditionalCheckFailedException,
-  TransactionCanceledException,
-} from '@aws-sdk/client-dynamodb';
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
   paginateQuery,
@@ -38,6 +35,7 @@ import {
   type TPulse,
   type TPulseInput,
 } from '@boucle/shared';
+import { refusedUnlessWritten } from './conditional-write.js';
 import type { TTableRef } from './table.js';
 
 const PK = 'ITERATIONS';
@@ -103,30 +101,24 @@ export class IterationsRepository {
       closedAt: null,
       reviewedAt: null,
     };
-    try {
-      await this.documents.send(
+    await refusedUnlessWritten(
+      this.documents.send(
         new PutCommand({
           TableName: this.table.tableName,
           Item: { ...iterationKey(id), iteration, pulse: null },
           ConditionExpression: 'attribute_not_exists(pk)',
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new DomainError(
-          'iteration_exists',
-          `Iteration ${id} was just created by someone else; try again`,
-        );
-      }
-      throw error;
-    }
+      ),
+      'iteration_exists',
+      `Iteration ${id} was just created by someone else; try again`,
+    );
     return iteration;
   }
 
   async setPulse(id: number, input: TPulseInput): Promise<TPulse> {
     const pulse: TPulse = { id: pulseIdOf(id), iterationId: id, ...input };
-    try {
-      await this.documents.send(
+    await refusedUnlessWritten(
+      this.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: iterationKey(id),
@@ -135,16 +127,10 @@ export class IterationsRepository {
           ExpressionAttributeNames: { '#status': 'status' },
           ExpressionAttributeValues: { ':pulse': pulse, ':pulseId': pulse.id, ':draft': 'draft' },
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new DomainError(
-          'iteration_not_draft',
-          'The pulse can only change while the iteration is a draft',
-        );
-      }
-      throw error;
-    }
+      ),
+      'iteration_not_draft',
+      'The pulse can only change while the iteration is a draft',
+    );
     return pulse;
   }
 
@@ -212,8 +198,8 @@ export class IterationsRepository {
   }
 
   async review(id: number, now: Date): Promise<void> {
-    try {
-      await this.documents.send(
+    await refusedUnlessWritten(
+      this.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
           Key: iterationKey(id),
@@ -226,13 +212,10 @@ export class IterationsRepository {
             ':now': now.toISOString(),
           },
         }),
-      );
-    } catch (error) {
-      if (error instanceof ConditionalCheckFailedException) {
-        throw new DomainError('iteration_changed', 'This iteration changed meanwhile');
-      }
-      throw error;
-    }
+      ),
+      'iteration_changed',
+      'This iteration changed meanwhile',
+    );
   }
 
   private async transact(items: TransactWriteItem[], conflictMessage: string): Promise<void> {
