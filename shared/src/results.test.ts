@@ -56,6 +56,7 @@ describe('computeResults', () => {
       headcount: headcountOf(members),
       overall,
       k: 5,
+      release: null,
     });
     expect(results.respondents).toBe(13);
     expect(results.participation).toBeCloseTo(13 / 24);
@@ -79,6 +80,7 @@ describe('computeResults', () => {
       headcount: headcountOf(members),
       overall,
       k: 5,
+      release: null,
       breakdown: {
         by: 'team',
         tallies: new Map([
@@ -105,6 +107,7 @@ describe('computeResults', () => {
       headcount: headcountOf(members),
       overall: legal,
       k: 5,
+      release: null,
     });
     expect(results).toMatchObject({
       withheld: true,

@@ -37,12 +37,25 @@ export const ZGroupResult = z
   .meta({ id: 'GroupResult' });
 export type TGroupResult = z.infer<typeof ZGroupResult>;
 
+/** Which release the figures come from: results move only by releases (disclosure/). */
+export const ZReleaseInfo = z
+  .object({
+    number: z.number().int().positive(),
+    madeAt: z.string(),
+    /** The release made when the iteration closed: it never changes. */
+    final: z.boolean(),
+  })
+  .meta({ id: 'ReleaseInfo' });
+export type TReleaseInfo = z.infer<typeof ZReleaseInfo>;
+
 export const ZResults = z
   .object({
     iterationId: z.number().int(),
     pulseId: z.string(),
     status: ZIterationStatus,
     k: z.number().int(),
+    /** Null while no release could be made yet: then every figure is withheld. */
+    release: ZReleaseInfo.nullable(),
     members: z.number().int(),
     withheld: z.boolean(),
     respondents: z.number().int().nullable(),
@@ -60,6 +73,8 @@ export type TResultsInput = {
   status: z.infer<typeof ZIterationStatus>;
   pulse: TPulse;
   headcount: THeadcount;
+  /** The release the tallies were taken from; null while there is none. */
+  release: TReleaseInfo | null;
   overall: TTally;
   k: number;
   breakdown?: { by: TSegmentDimension; tallies: ReadonlyMap<string, TTally> };
@@ -80,6 +95,7 @@ export function computeResults(input: TResultsInput): TResults {
     pulseId: pulse.id,
     status: input.status,
     k,
+    release: input.release,
     members: headcount.total,
     withheld,
     respondents: withheld ? null : respondents,

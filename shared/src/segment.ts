@@ -7,13 +7,22 @@ export const ZSegmentDimension = z
   .meta({ id: 'SegmentDimension' });
 export type TSegmentDimension = z.infer<typeof ZSegmentDimension>;
 
-/** A member's segment at answer time, stored with the response instead of who answered. */
+/**
+ * The value a disclosure segment shows where a member's own value is too rare: "other teams",
+ * "other sites"… (see disclosure/). Shown as a group of its own, never only hidden.
+ */
+export const POOLED = '*';
+
+/**
+ * A member's disclosure segment, frozen when the iteration opened: stored with the response
+ * instead of who answered. Rare values are pooled so every segment is held by at least k members.
+ */
 export const ZSegment = z
   .object({
     team: z.string(),
     site: z.string(),
     trainingLevel: z.string(),
-    ambassador: z.enum(['yes', 'no']),
+    ambassador: z.enum(['yes', 'no', POOLED]),
   })
   .meta({ id: 'Segment' });
 export type TSegment = z.infer<typeof ZSegment>;

@@ -118,6 +118,7 @@ describe('the pulse loop on DynamoDB Local', () => {
       headcount,
       overall: { ...overall, 'd:2026-11-20': stored.length },
       k: 5,
+      release: null,
       breakdown: { by: 'team', tallies: byTeam },
     });
     const response = await local.call(steering, 'GET', '/api/iterations/1/results?by=team');

@@ -28,6 +28,7 @@ export async function iterationResults(
     headcount: iteration.headcount,
     overall: tallies.overall,
     k: deps.k,
+    release: null,
     ...(by ? { breakdown: { by, tallies: tallies.byDimension[by] } } : {}),
   });
 }
