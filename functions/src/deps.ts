@@ -6,6 +6,7 @@ import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
 import { DirectoryRepository } from './repositories/directory.js';
 import { IterationsRepository } from './repositories/iterations.js';
+import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
 import type { TRetryOptions } from './repositories/retry.js';
 
@@ -43,6 +44,7 @@ export function createDeps({
     iterations: new IterationsRepository(documents, table),
     directory: new DirectoryRepository(documents, table),
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
+    releases: new ReleasesRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
     now: overrides.now ?? (() => new Date()),

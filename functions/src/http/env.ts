@@ -3,6 +3,7 @@ import type { TIdentity } from '../auth/identity.js';
 import type { TVerifier } from '../auth/verifier.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
+import type { ReleasesRepository } from '../repositories/releases.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 
 /** What the app needs from the outside world; built once per process (Lambda or Node). */
@@ -10,6 +11,7 @@ export type TAppDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
   responses: ResponsesRepository;
+  releases: ReleasesRepository;
   /** Only where pulses are answered; the steering function never holds it. */
   receiptSecret: string | null;
   k: number;
