@@ -159,6 +159,87 @@ describe('a member answers the pulse on a phone', () => {
     await page.context().close();
   });
 
+  /** Answers every question that takes a radio with its first choice, and sends the answers. */
+  async function answerThePulse(page: Page, send: string) {
+    const questions = page.locator('fieldset:has(input[type="radio"])');
+    await questions.first().waitFor();
+    for (let index = 0; index < (await questions.count()); index++)
+      await questions.nth(index).getByRole('radio').first().check();
+    await page.getByRole('button', { name: send }).click();
+  }
+
+  it('tells how anonymity is protected, from the pulse and the receipt, in English and French', async () => {
+    const member = demoMembers()[5];
+    if (!member) throw new Error('no demo member');
+    const page = await phone();
+    await signInAs(page, member.email);
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    // The pulse says the same facts as the privacy page, briefly: the ambassador flag included.
+    const intro = await page.getByText('Your answers are anonymous').textContent();
+    expect(intro).toContain('team, site, training level and ambassador flag');
+    expect(intro).toContain('never with your name, the day or the time');
+
+    const privacyHeading = (name: string) => page.getByRole('heading', { name, level: 1 });
+    await page.getByRole('link', { name: 'How your anonymity is protected' }).click();
+    await privacyHeading('Your answers and your anonymity').waitFor();
+    expect(await page.title()).toBe('Your answers and your anonymity · Boucle');
+    const privacy = await page.textContent('main');
+    expect(privacy).toContain('Never your name, your e-mail, the day or the time you answered');
+    expect(privacy).toContain('Ambassadors: the aggregated results of the teams they animate');
+    expect(privacy).toContain('No figure is shown for fewer than 5 respondents');
+    expect(privacy).toContain('groups of at least 10 respondents');
+    expect(privacy).toContain('Closing the iteration makes the final release');
+    expect(privacy).toContain('It proves that you answered the pulse, and on which day');
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    await answerThePulse(page, 'Send my answers');
+    await page.getByRole('heading', { name: /Thank you, your answer is recorded/ }).waitFor();
+    await page.getByRole('link', { name: 'How your anonymity is protected' }).click();
+    await privacyHeading('Your answers and your anonymity').waitFor();
+
+    // In French, from the privacy page back to the receipt and again.
+    await page.getByRole('button', { name: 'Français', exact: true }).click();
+    await privacyHeading('Vos réponses et votre anonymat').waitFor();
+    expect(await page.title()).toBe('Vos réponses et votre anonymat · Boucle');
+    await page.goBack();
+    await page.getByRole('heading', { name: /Merci, votre réponse est enregistrée/ }).waitFor();
+    await page.getByRole('link', { name: 'Comment votre anonymat est protégé' }).click();
+    await privacyHeading('Vos réponses et votre anonymat').waitFor();
+    expect(await page.textContent('main')).toContain(
+      'Il prouve que vous avez répondu au pulse, et quel jour.',
+    );
+    await page.context().close();
+
+    // A French member, from the pulse page.
+    const other = demoMembers()[6];
+    if (!other) throw new Error('no demo member');
+    const french = await phone('fr-FR');
+    await signInAs(french, other.email, 'Filtrer par nom, e-mail ou équipe');
+    await french.getByRole('heading', { name: 'Pulse de l’itération' }).waitFor();
+    expect(await french.getByText('Vos réponses sont anonymes').textContent()).toContain(
+      'votre statut d’ambassadeur',
+    );
+    await french.getByRole('link', { name: 'Comment votre anonymat est protégé' }).click();
+    await french.getByRole('heading', { name: 'Vos réponses et votre anonymat' }).waitFor();
+    await french.context().close();
+  });
+
+  it('lets anyone read the privacy page, before signing in too', async () => {
+    const page = await phone();
+    await page.goto(`${stack.url}/signin`);
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.getByRole('link', { name: 'Privacy' }).click();
+    await page.getByRole('heading', { name: 'Your answers and your anonymity' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/privacy');
+    // Read directly too, without being sent to sign in; the way to sign in is offered.
+    await page.goto(`${stack.url}/privacy`);
+    await page.getByRole('heading', { name: 'Your answers and your anonymity' }).waitFor();
+    await page.getByRole('link', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await page.context().close();
+  });
+
   it('shows the steering group participation and results', async () => {
     const page = await phone();
     await signInAs(page, 'claire.martin@demo.boucle.example');
@@ -166,6 +247,10 @@ describe('a member answers the pulse on a phone', () => {
     expect(await page.title()).toBe('Steering · Boucle');
     await page.getByTestId('participation').waitFor();
     expect(await page.getByTestId('participation').textContent()).toMatch(/^\d+ %$/);
+    // Which release the figures of the open iteration come from.
+    expect(await page.getByTestId('release').textContent()).toMatch(
+      /^Release \d+, made on .+ at \d\d:\d\d, \d+ respondents$/,
+    );
     await page.getByLabel('Break down by').selectOption('site');
     await page.getByRole('columnheader', { name: 'Group' }).waitFor();
     expect(await page.getByRole('rowheader').allTextContents()).toEqual([
@@ -187,6 +272,10 @@ describe('a member answers the pulse on a phone', () => {
     await expect.poll(() => page.getByRole('status').count()).toBe(0);
     expect(await iteration.evaluate((select) => select === document.activeElement)).toBe(true);
     await page.getByRole('columnheader', { name: 'Group' }).waitFor();
+    // A closed iteration's figures come from its final release.
+    expect(await page.getByTestId('release').textContent()).toMatch(
+      /^Final release, made on .+ at \d\d:\d\d, \d+ respondents$/,
+    );
     await page.context().close();
   });
 
@@ -263,6 +352,13 @@ describe('a member answers the pulse on a phone', () => {
     await card(/Iteration 6/)
       .getByText('open', { exact: true })
       .waitFor();
+
+    // Nobody has answered the new iteration: its results show no figure, and say why.
+    await page.getByRole('link', { name: 'Steering', exact: true }).click();
+    await expect
+      .poll(() => page.getByTestId('release').textContent())
+      .toBe('No release yet: figures appear once at least 5 members have answered.');
+    expect(await page.getByTestId('participation').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Pulse' }).click();
     await page.getByText('Iteration 6 — Conventions, again').waitFor();

@@ -1,4 +1,4 @@
-import type { TLocale, TLocalizedText } from '@boucle/shared';
+import { POOLED, type TLocale, type TLocalizedText, type TSegmentDimension } from '@boucle/shared';
 import { z } from 'zod';
 import { en as zodEn, fr as zodFr } from 'zod/locales';
 import type { TProblemCode } from './api';
@@ -12,6 +12,7 @@ const en = {
   'nav.pulse': 'Pulse',
   'nav.steering': 'Steering',
   'nav.signOut': 'Sign out',
+  'nav.privacy': 'Privacy',
   // Shown in its own language, so the button's name is the word the member reads.
   'language.switch': 'Français',
   loading: 'Loading…',
@@ -34,7 +35,7 @@ const en = {
   'signin.more': 'more — narrow the filter',
   'pulse.title': 'Iteration pulse',
   'pulse.intro':
-    'Under a minute. Your answers are anonymous: they are stored without your name, only with your team, site and level.',
+    'Under a minute. Your answers are anonymous: they are kept with your team, site, training level and ambassador flag only (rare ones grouped with others), never with your name, the day or the time.',
   'pulse.none': 'No iteration is open right now. See you at the next one!',
   'pulse.submit': 'Send my answers',
   'pulse.sending': 'Sending…',
@@ -51,7 +52,7 @@ const en = {
   'receipt.title': 'Thank you, your answer is recorded',
   'receipt.body': 'You answered the pulse of “{iteration}” on {day}.',
   'receipt.anonymous':
-    'This receipt proves you answered. It does not hold your answers, and nobody can link it to them.',
+    'This receipt proves that you answered, and on which day. It does not hold your answers, and nobody can link it to them.',
   'receipt.none': 'You have not answered the current pulse yet.',
   'receipt.answer': 'Answer the pulse',
   'steering.title': 'Steering',
@@ -72,7 +73,51 @@ const en = {
   'steering.notStarted': 'This iteration has not opened yet.',
   'steering.noPulse': 'This iteration has no pulse.',
   'steering.group': 'Group',
-  'steering.byDay': 'Responses per day',
+  'steering.byDay': 'Responses per day (days with fewer than {k} responses grouped)',
+  'steering.release': 'Release {number}, made on {date} at {time}',
+  'steering.releaseFinal': 'Final release, made on {date} at {time}',
+  'steering.releaseRespondents': ', {count} respondents',
+  'steering.noRelease': 'No release yet: figures appear once at least {k} members have answered.',
+  'steering.releaseHow': 'How releases work',
+  'steering.pooledNote': '“{label}” groups together the values held by fewer than {k} members.',
+  'privacy.title': 'Your answers and your anonymity',
+  'privacy.link': 'How your anonymity is protected',
+  'privacy.intro':
+    'Boucle asks for your opinion so that the steering group can improve the programme. It is built so that nobody can find out what you answered. Here is how, in plain words.',
+  'privacy.storedTitle': 'What is kept with your answers',
+  'privacy.stored':
+    'Your answers, and your group as it was when the iteration opened: your team, your site, your training level and whether you are an ambassador.',
+  'privacy.pooled':
+    'A team, site or level shared by fewer than {k} members is grouped with others (“other teams”, “other sites”, “other levels”), and so is the ambassador flag when needed (“not disclosed”): every group is shared by at least {k} members.',
+  'privacy.never':
+    'Never your name, your e-mail, the day or the time you answered: nothing that leads back to you.',
+  'privacy.receiptStored':
+    'Apart from your answers, Boucle notes that you answered and on which day (your receipt), so that everyone answers once. Answers per day are kept only as a count.',
+  'privacy.whoTitle': 'Who sees what',
+  'privacy.whoYou': 'You: your receipt and the published results.',
+  'privacy.whoAmbassadors':
+    'Ambassadors: the aggregated results of the teams they animate, above the thresholds below.',
+  'privacy.whoSteering': 'The steering group: aggregated results only, never one person’s answers.',
+  'privacy.whoNobody':
+    'Nobody (the steering group, ambassadors, the people who run the service) can see which answers are yours.',
+  'privacy.thresholdsTitle': 'Thresholds',
+  'privacy.thresholdFigures':
+    'No figure is shown for fewer than {k} respondents. When a hidden figure could be worked out from the others by subtraction, more is hidden.',
+  'privacy.thresholdSegments': 'No group shared by fewer than {k} members is shown.',
+  'privacy.thresholdComments':
+    'Written comments are shown only for groups of at least {commentK} respondents, and never next to a smaller group.',
+  'privacy.thresholdK':
+    'These thresholds hold for everyone, the steering group included. {k} is the usual value: an organisation may choose another, never fewer than {min}.',
+  'privacy.releasesTitle': 'When results are published',
+  'privacy.releasesLive':
+    'Results do not change live with each answer: they are published in steps, called releases. Until the first release, no figure is shown at all.',
+  'privacy.releasesOpen':
+    'While the pulse is open, a new release is made only when, in every group, either nobody or at least {k} more people have answered since the previous release. So comparing two releases can never single out a few people.',
+  'privacy.releasesFinal': 'Closing the iteration makes the final release.',
+  'privacy.receiptTitle': 'What your receipt proves',
+  'privacy.receiptProves': 'It proves that you answered the pulse, and on which day.',
+  'privacy.receiptNot':
+    'It does not show what you answered. Nobody can link it to your answers, so nobody can make you reveal them: there is no way to look them up, not even for you.',
   'form.required': 'Required',
   'form.endBeforeStart': 'The end must come after the start',
   'iterations.title': 'Iterations',
@@ -125,6 +170,10 @@ const en = {
   'value.beginner': 'beginner',
   'value.confirmed': 'confirmed',
   'value.advanced': 'advanced',
+  'pooled.team': 'Other teams',
+  'pooled.site': 'Other sites',
+  'pooled.trainingLevel': 'Other levels',
+  'pooled.ambassador': 'Not disclosed',
 };
 
 export type TMessageKey = keyof typeof en;
@@ -135,6 +184,7 @@ const fr: Record<TMessageKey, string> = {
   'nav.pulse': 'Pulse',
   'nav.steering': 'Pilotage',
   'nav.signOut': 'Se déconnecter',
+  'nav.privacy': 'Confidentialité',
   'language.switch': 'English',
   loading: 'Chargement…',
   retry: 'Réessayer',
@@ -156,7 +206,7 @@ const fr: Record<TMessageKey, string> = {
   'signin.more': 'autres — affinez le filtre',
   'pulse.title': 'Pulse de l’itération',
   'pulse.intro':
-    'Moins d’une minute. Vos réponses sont anonymes : elles sont enregistrées sans votre nom, seulement avec votre équipe, votre site et votre niveau.',
+    'Moins d’une minute. Vos réponses sont anonymes : elles sont gardées avec votre équipe, votre site, votre niveau de formation et votre statut d’ambassadeur seulement (les plus rares regroupés avec d’autres), jamais avec votre nom, le jour ou l’heure.',
   'pulse.none': 'Aucune itération n’est ouverte pour le moment. Revenez à la prochaine !',
   'pulse.submit': 'Envoyer mes réponses',
   'pulse.sending': 'Envoi…',
@@ -173,7 +223,7 @@ const fr: Record<TMessageKey, string> = {
   'receipt.title': 'Merci, votre réponse est enregistrée',
   'receipt.body': 'Vous avez répondu au pulse de « {iteration} » le {day}.',
   'receipt.anonymous':
-    'Ce reçu prouve que vous avez répondu. Il ne contient pas vos réponses, et personne ne peut le relier à elles.',
+    'Ce reçu prouve que vous avez répondu, et quel jour. Il ne contient pas vos réponses, et personne ne peut le relier à elles.',
   'receipt.none': 'Vous n’avez pas encore répondu au pulse en cours.',
   'receipt.answer': 'Répondre au pulse',
   'steering.title': 'Pilotage',
@@ -195,7 +245,53 @@ const fr: Record<TMessageKey, string> = {
   'steering.notStarted': 'Cette itération n’est pas encore ouverte.',
   'steering.noPulse': 'Cette itération n’a pas de pulse.',
   'steering.group': 'Groupe',
-  'steering.byDay': 'Réponses par jour',
+  'steering.byDay': 'Réponses par jour (jours de moins de {k} réponses regroupés)',
+  'steering.release': 'Publication {number}, faite le {date} à {time}',
+  'steering.releaseFinal': 'Publication finale, faite le {date} à {time}',
+  'steering.releaseRespondents': ', {count} répondants',
+  'steering.noRelease':
+    'Aucune publication pour l’instant : les chiffres apparaissent dès qu’au moins {k} membres ont répondu.',
+  'steering.releaseHow': 'Comment fonctionnent les publications',
+  'steering.pooledNote': '« {label} » regroupe les valeurs partagées par moins de {k} membres.',
+  'privacy.title': 'Vos réponses et votre anonymat',
+  'privacy.link': 'Comment votre anonymat est protégé',
+  'privacy.intro':
+    'Boucle recueille votre avis pour que le groupe de pilotage améliore le programme. Il est conçu pour que personne ne puisse savoir ce que vous avez répondu. Voici comment, en termes simples.',
+  'privacy.storedTitle': 'Ce qui est gardé avec vos réponses',
+  'privacy.stored':
+    'Vos réponses, et votre groupe tel qu’il était à l’ouverture de l’itération : votre équipe, votre site, votre niveau de formation et si vous êtes ambassadeur ou non.',
+  'privacy.pooled':
+    'Une équipe, un site ou un niveau partagé par moins de {k} membres est regroupé avec d’autres (« autres équipes », « autres sites », « autres niveaux »), de même que le statut d’ambassadeur si besoin (« non précisé ») : chaque groupe est partagé par au moins {k} membres.',
+  'privacy.never':
+    'Jamais votre nom, votre e-mail, le jour ni l’heure de votre réponse : rien qui ramène à vous.',
+  'privacy.receiptStored':
+    'Séparément de vos réponses, Boucle note que vous avez répondu et quel jour (votre reçu), pour que chacun ne réponde qu’une fois. Les réponses par jour ne sont gardées que comme un nombre.',
+  'privacy.whoTitle': 'Qui voit quoi',
+  'privacy.whoYou': 'Vous : votre reçu et les résultats publiés.',
+  'privacy.whoAmbassadors':
+    'Les ambassadeurs : les résultats agrégés des équipes qu’ils animent, au-dessus des seuils ci-dessous.',
+  'privacy.whoSteering':
+    'Le groupe de pilotage : des résultats agrégés uniquement, jamais les réponses d’une personne.',
+  'privacy.whoNobody':
+    'Personne (ni le groupe de pilotage, ni les ambassadeurs, ni les personnes qui font fonctionner le service) ne peut voir quelles réponses sont les vôtres.',
+  'privacy.thresholdsTitle': 'Les seuils',
+  'privacy.thresholdFigures':
+    'Aucun chiffre n’est affiché pour moins de {k} répondants. Quand un chiffre masqué pourrait se déduire des autres par soustraction, d’autres sont masqués aussi.',
+  'privacy.thresholdSegments': 'Aucun groupe partagé par moins de {k} membres n’est affiché.',
+  'privacy.thresholdComments':
+    'Les commentaires écrits ne sont montrés que pour des groupes d’au moins {commentK} répondants, et jamais à côté d’un groupe plus petit.',
+  'privacy.thresholdK':
+    'Ces seuils valent pour tous, groupe de pilotage compris. {k} est la valeur habituelle : une organisation peut en choisir une autre, jamais moins de {min}.',
+  'privacy.releasesTitle': 'Quand les résultats sont publiés',
+  'privacy.releasesLive':
+    'Les résultats ne bougent pas en direct à chaque réponse : ils sont publiés par étapes, appelées publications. Avant la première publication, aucun chiffre n’est affiché.',
+  'privacy.releasesOpen':
+    'Tant que le pulse est ouvert, une nouvelle publication n’a lieu que si, dans chaque groupe, personne ou au moins {k} personnes de plus ont répondu depuis la précédente. Comparer deux publications ne permet donc jamais d’isoler quelques personnes.',
+  'privacy.releasesFinal': 'La clôture de l’itération fait la publication finale.',
+  'privacy.receiptTitle': 'Ce que prouve votre reçu',
+  'privacy.receiptProves': 'Il prouve que vous avez répondu au pulse, et quel jour.',
+  'privacy.receiptNot':
+    'Il ne montre pas ce que vous avez répondu. Personne ne peut le relier à vos réponses, donc personne ne peut vous obliger à les révéler : il n’existe aucun moyen de les retrouver, pas même pour vous.',
   'form.required': 'À renseigner',
   'form.endBeforeStart': 'La fin doit suivre le début',
   'iterations.title': 'Itérations',
@@ -249,6 +345,10 @@ const fr: Record<TMessageKey, string> = {
   'value.beginner': 'débutant',
   'value.confirmed': 'confirmé',
   'value.advanced': 'approfondi',
+  'pooled.team': 'Autres équipes',
+  'pooled.site': 'Autres sites',
+  'pooled.trainingLevel': 'Autres niveaux',
+  'pooled.ambassador': 'Non précisé',
 };
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
@@ -357,8 +457,13 @@ export function local(text: TLocalizedText): string {
   return text[i18n.locale];
 }
 
-/** Segment values the app knows (levels, yes/no) translated; team and site names as they are. */
-export function segmentValue(value: string): string {
+/**
+ * A group of a breakdown as the steering group reads it: the pooled value by what it pools
+ * ("Other sites"), the values the app knows (levels, yes/no) translated, team and site names as
+ * they are.
+ */
+export function segmentValue(dimension: TSegmentDimension, value: string): string {
+  if (value === POOLED) return t(`pooled.${dimension}`);
   const key = `value.${value}`;
   return key in en ? t(key as TMessageKey) : value;
 }
@@ -385,6 +490,28 @@ export function fieldProblems<T extends z.ZodType>(
     found[field] ??= blank ? t('form.required') : own === undefined ? issue.message : t(own);
   }
   return found;
+}
+
+/** A short day for ranges of days: "12 Nov". */
+export function formatShortDay(day: string): string {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.locale, {
+    day: 'numeric',
+    month: 'short',
+    timeZone: 'UTC',
+  });
+}
+
+/** An instant as a date and a time of day, in the browser's time zone: "20 Nov 2026", "10:00". */
+export function formatMoment(instant: string): { date: string; time: string } {
+  const moment = new Date(instant);
+  return {
+    date: moment.toLocaleDateString(i18n.locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+    }),
+    time: moment.toLocaleTimeString(i18n.locale, { hour: '2-digit', minute: '2-digit' }),
+  };
 }
 
 export function formatDay(day: string): string {

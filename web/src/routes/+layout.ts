@@ -11,19 +11,22 @@ export const prerender = false;
 
 /**
  * Who is signed in, for every page: the sign-in pages are open to all, every other page sends a
- * visitor without a session to sign in. It never throws an error: one thrown from the root
- * layout replaces the app with SvelteKit's bare fallback page, so the pages that need the member
- * raise it (`requireMember`), and the others still work.
+ * visitor without a session to sign in, except the privacy page, which anyone may read (it still
+ * learns who is signed in, so the menu stays). It never throws an error: one thrown from the
+ * root layout replaces the app with SvelteKit's bare fallback page, so the pages that need the
+ * member raise it (`requireMember`), and the others still work.
  */
 export const load: LayoutLoad = async ({ url, fetch }): Promise<TSignedIn> => {
-  if (url.pathname === '/signin' || url.pathname.startsWith('/signin/'))
-    return { me: null, problem: null };
+  const signedOut = { me: null, problem: null };
+  if (url.pathname === '/signin' || url.pathname.startsWith('/signin/')) return signedOut;
+  const openToAll = url.pathname === '/privacy';
   const token = tokenOf();
-  if (!token) redirect(307, '/signin');
+  if (!token) return openToAll ? signedOut : redirect(307, '/signin');
   try {
     return { me: await signedInMember(fetch, token), problem: null };
   } catch (cause) {
-    if (cause instanceof ApiError && cause.status === 401) redirect(307, '/signin');
+    if (cause instanceof ApiError && cause.status === 401)
+      return openToAll ? signedOut : redirect(307, '/signin');
     if (cause instanceof ApiError) return { me: null, problem: cause };
     throw cause;
   }
