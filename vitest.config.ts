@@ -40,6 +40,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The attacker's suite: plays subtraction and roster attacks, must recover nobody.
+          name: 'privacy',
+          include: ['test/privacy/**/*.test.ts'],
+          globalSetup: ['test/integration/dynamodb-local.setup.ts'],
+          testTimeout: 600_000,
+          hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,

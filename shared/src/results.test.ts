@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pulseIdOf, type TPulse } from './pulse.js';
 import { defaultPulseTemplate } from './pulse-template.js';
+import type { TRelease } from './release.js';
 import { computeResults } from './results.js';
 import { headcountOf } from './segment.js';
 import { addTallies, tallyOfResponse, type TTally } from './tally.js';
@@ -30,6 +31,19 @@ function tallyOf(responses: ReturnType<typeof answer>[]): TTally {
   return addTallies(...responses.map((a) => tallyOfResponse(pulse, a)));
 }
 
+/** A release holding these counters, by team only. */
+function releaseOf(overall: TTally, byTeam: Record<string, TTally> = {}): TRelease {
+  return {
+    info: { number: 1, madeAt: '2026-11-20T10:00:00.000Z', final: false },
+    tallies: {
+      overall,
+      byDimension: { team: byTeam, site: {}, trainingLevel: {}, ambassador: {} },
+    },
+    dayRanges: [],
+    withheld: {},
+  };
+}
+
 describe('computeResults', () => {
   const members = [
     ...Array.from({ length: 10 }, (_, i) => member('sales', i)),
@@ -54,9 +68,14 @@ describe('computeResults', () => {
       status: 'open',
       pulse,
       headcount: headcountOf(members),
-      overall,
+      release: releaseOf(overall),
       k: 5,
-      release: null,
+      by: null,
+    });
+    expect(results.release).toEqual({
+      number: 1,
+      madeAt: '2026-11-20T10:00:00.000Z',
+      final: false,
     });
     expect(results.respondents).toBe(13);
     expect(results.participation).toBeCloseTo(13 / 24);
@@ -78,17 +97,9 @@ describe('computeResults', () => {
       status: 'open',
       pulse,
       headcount: headcountOf(members),
-      overall,
+      release: releaseOf(overall, { sales, hr, legal }),
       k: 5,
-      release: null,
-      breakdown: {
-        by: 'team',
-        tallies: new Map([
-          ['sales', sales],
-          ['hr', hr],
-          ['legal', legal],
-        ]),
-      },
+      by: 'team',
     });
     const byTeam = Object.fromEntries(results.groups.map((g) => [g.value, g]));
     expect(byTeam.legal).toMatchObject({ withheld: true, respondents: null, participation: null });
@@ -105,9 +116,9 @@ describe('computeResults', () => {
       status: 'open',
       pulse,
       headcount: headcountOf(members),
-      overall: legal,
+      release: releaseOf(legal),
       k: 5,
-      release: null,
+      by: null,
     });
     expect(results).toMatchObject({
       withheld: true,
@@ -117,5 +128,33 @@ describe('computeResults', () => {
       groups: [],
     });
     expect(results.questions.every((q) => q.withheld)).toBe(true);
+  });
+
+  it('withholds everything until a first release is made', () => {
+    const results = computeResults({
+      iterationId: 1,
+      status: 'open',
+      pulse,
+      headcount: headcountOf(members),
+      release: null,
+      k: 5,
+      by: 'team',
+    });
+    expect(results).toMatchObject({ release: null, withheld: true, respondents: null, groups: [] });
+  });
+
+  it('keeps withheld the groups a release could not show, and their complement', () => {
+    const release = { ...releaseOf(overall, { sales, hr, legal }), withheld: { team: ['sales'] } };
+    const results = computeResults({
+      iterationId: 1,
+      status: 'closed',
+      pulse,
+      headcount: headcountOf(members),
+      release,
+      k: 5,
+      by: 'team',
+    });
+    const byTeam = Object.fromEntries(results.groups.map((g) => [g.value, g.withheld]));
+    expect(byTeam).toEqual({ sales: true, hr: false, legal: true });
   });
 });

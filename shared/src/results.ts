@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import { groupsToWithhold } from './anonymity.js';
+import { groupsToWithhold } from './disclosure/index.js';
 import { ZIterationStatus } from './iteration.js';
+import { ZReleaseInfo, type TRelease } from './release.js';
 import type { TPulse, TQuestion } from './pulse.js';
 import type { THeadcount, TSegmentDimension } from './segment.js';
 import { ZSegmentDimension } from './segment.js';
 import { enpsOf, meanOf } from './statistics.js';
 import type { TTally } from './tally.js';
-import { answeredCounter, respondentsIn, responsesByDay, valueCounter } from './tally.js';
+import { answeredCounter, respondentsIn, valueCounter } from './tally.js';
 
 const ZInterval = z.object({ low: z.number(), high: z.number() });
 
@@ -37,17 +38,6 @@ export const ZGroupResult = z
   .meta({ id: 'GroupResult' });
 export type TGroupResult = z.infer<typeof ZGroupResult>;
 
-/** Which release the figures come from: results move only by releases (disclosure/). */
-export const ZReleaseInfo = z
-  .object({
-    number: z.number().int().positive(),
-    madeAt: z.string(),
-    /** The release made when the iteration closed: it never changes. */
-    final: z.boolean(),
-  })
-  .meta({ id: 'ReleaseInfo' });
-export type TReleaseInfo = z.infer<typeof ZReleaseInfo>;
-
 export const ZResults = z
   .object({
     iterationId: z.number().int(),
@@ -60,7 +50,8 @@ export const ZResults = z
     withheld: z.boolean(),
     respondents: z.number().int().nullable(),
     participation: z.number().nullable(),
-    byDay: z.array(z.object({ day: z.string(), responses: z.number().int() })),
+    /** Responses per range of days, each range holding at least k (days under k are merged). */
+    byDay: z.array(z.object({ from: z.string(), to: z.string(), responses: z.number().int() })),
     questions: z.array(ZQuestionResult),
     by: ZSegmentDimension.nullable(),
     groups: z.array(ZGroupResult),
@@ -73,18 +64,21 @@ export type TResultsInput = {
   status: z.infer<typeof ZIterationStatus>;
   pulse: TPulse;
   headcount: THeadcount;
-  /** The release the tallies were taken from; null while there is none. */
-  release: TReleaseInfo | null;
-  overall: TTally;
+  /** The release figures are read from; null while there is none (everything withheld). */
+  release: TRelease | null;
   k: number;
-  breakdown?: { by: TSegmentDimension; tallies: ReadonlyMap<string, TTally> };
+  by: TSegmentDimension | null;
 };
 
-/** Turns counters into what the steering group reads, with every anonymity rule applied. */
+/**
+ * Turns a release's counters into what the steering group reads, with every anonymity rule
+ * applied: never live counters, so two reads can only differ by a whole release.
+ */
 export function computeResults(input: TResultsInput): TResults {
-  const { pulse, headcount, overall, k } = input;
+  const { pulse, headcount, release, k } = input;
+  const overall = release?.tallies.overall ?? {};
   const respondents = respondentsIn(overall);
-  const withheld = respondents < k;
+  const withheld = release === null || respondents < k;
   const overallQuestions = pulse.questions.map((question) =>
     withheld || (overall[answeredCounter(question.id)] ?? 0) < k
       ? withheldQuestion(question)
@@ -95,28 +89,32 @@ export function computeResults(input: TResultsInput): TResults {
     pulseId: pulse.id,
     status: input.status,
     k,
-    release: input.release,
+    release: release?.info ?? null,
     members: headcount.total,
     withheld,
     respondents: withheld ? null : respondents,
     participation: withheld || headcount.total === 0 ? null : respondents / headcount.total,
-    byDay: withheld ? [] : responsesByDay(overall),
+    byDay: withheld || !release ? [] : release.dayRanges,
     questions: overallQuestions,
-    by: input.breakdown?.by ?? null,
-    groups: input.breakdown && !withheld ? groupResults(input, input.breakdown) : [],
+    by: input.by,
+    groups: input.by && release && !withheld ? groupResults(input, release, input.by) : [],
   };
 }
 
 function groupResults(
   input: TResultsInput,
-  breakdown: NonNullable<TResultsInput['breakdown']>,
+  release: TRelease,
+  by: TSegmentDimension,
 ): TGroupResult[] {
-  const members = input.headcount.byDimension[breakdown.by] ?? {};
-  const values = [...new Set([...Object.keys(members), ...breakdown.tallies.keys()])].sort();
-  const tallyOf = (value: string): TTally => breakdown.tallies.get(value) ?? {};
+  const members = input.headcount.byDimension[by] ?? {};
+  const tallies = release.tallies.byDimension[by] ?? {};
+  const values = [...new Set([...Object.keys(members), ...Object.keys(tallies)])].sort();
+  const tallyOf = (value: string): TTally => tallies[value] ?? {};
+  // Late answers a final release could not show stay withheld, with their complements.
   const hiddenGroups = groupsToWithhold(
     values.map((value) => ({ key: value, size: respondentsIn(tallyOf(value)) })),
     input.k,
+    new Set(release.withheld[by] ?? []),
   );
   // Each question is suppressed on its own answer counts, starting from the hidden groups.
   const hiddenAnswers = new Map(

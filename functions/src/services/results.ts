@@ -1,14 +1,26 @@
-import { computeResults, DomainError, type TResults, type TSegmentDimension } from '@boucle/shared';
+import {
+  computeResults,
+  DomainError,
+  nextRelease,
+  type TIteration,
+  type TPulse,
+  type TRelease,
+  type TResults,
+  type TSegmentDimension,
+} from '@boucle/shared';
 import type { IterationsRepository } from '../repositories/iterations.js';
+import type { ReleasesRepository } from '../repositories/releases.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 
 export type TResultsDeps = {
   iterations: IterationsRepository;
   responses: ResponsesRepository;
+  releases: ReleasesRepository;
   k: number;
+  now: () => Date;
 };
 
-/** Participation and per-question results of an iteration, overall or by one segment dimension. */
+/** Participation and per-question results of an iteration, read from its current release. */
 export async function iterationResults(
   deps: TResultsDeps,
   iterationId: number,
@@ -17,18 +29,50 @@ export async function iterationResults(
   const found = await deps.iterations.get(iterationId);
   if (!found) throw new DomainError('not_found', `Iteration ${iterationId} not found`);
   const { iteration, pulse } = found;
-  if (!pulse || !iteration.headcount) {
+  if (!pulse || !iteration.headcount || iteration.status === 'draft') {
     throw new DomainError('iteration_not_started', `Iteration ${iterationId} has not opened yet`);
   }
-  const tallies = await deps.responses.tallies(pulse.id);
   return computeResults({
     iterationId,
     status: iteration.status,
     pulse,
     headcount: iteration.headcount,
-    overall: tallies.overall,
+    release: await currentRelease(deps, iteration, pulse),
     k: deps.k,
-    release: null,
-    ...(by ? { breakdown: { by, tallies: tallies.byDimension[by] } } : {}),
+    by,
   });
+}
+
+/**
+ * The release results are read from: the latest one, or a new one when what came in since may
+ * be shown (checked by the disclosure module). The first read after closing makes the final
+ * release; nothing can be answered after closing, so it holds exactly what closing froze.
+ */
+async function currentRelease(
+  deps: TResultsDeps,
+  iteration: TIteration,
+  pulse: TPulse,
+): Promise<TRelease | null> {
+  const previous = await deps.releases.latest(pulse.id);
+  if (previous?.info.final) return previous;
+  const { overall, byDimension } = await deps.responses.tallies(pulse.id);
+  const next = nextRelease({
+    previous,
+    live: {
+      overall,
+      byDimension: {
+        team: Object.fromEntries(byDimension.team),
+        site: Object.fromEntries(byDimension.site),
+        trainingLevel: Object.fromEntries(byDimension.trainingLevel),
+        ambassador: Object.fromEntries(byDimension.ambassador),
+      },
+    },
+    k: deps.k,
+    questionIds: pulse.questions.map((question) => question.id),
+    madeAt: deps.now().toISOString(),
+    closing: iteration.status !== 'open',
+  });
+  if (!next) return previous;
+  // Made by another reader meanwhile: theirs is the release, with the same figures or newer.
+  return (await deps.releases.add(pulse.id, next)) ? next : deps.releases.latest(pulse.id);
 }
