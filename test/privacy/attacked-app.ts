@@ -6,6 +6,7 @@ import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
 import { readConfig } from '@boucle/functions/config';
 import { createDeps } from '@boucle/functions/deps';
 import { ensureTable } from '@boucle/functions/local/create-table';
+import { demoIterations, type TDemoIteration } from '@boucle/functions/local/demo-organisation';
 import {
   defaultPulseTemplate,
   rolesOf,
@@ -16,6 +17,13 @@ import {
 } from '@boucle/shared';
 
 export const K = 5;
+
+/** One iteration of the demo's story, to answer as its members would. */
+export function storyOf(index: number): TDemoIteration {
+  const story = demoIterations[index];
+  if (!story) throw new Error(`no demo iteration ${index}`);
+  return story;
+}
 
 /**
  * The real app on a fresh table of DynamoDB Local, with a clock the attacker's test moves, and

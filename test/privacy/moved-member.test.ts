@@ -1,14 +1,8 @@
-import {
-  demoAnswers,
-  demoIterations,
-  demoMembers,
-  seededRandom,
-} from '@boucle/functions/local/demo-organisation';
+import { demoAnswers, demoMembers, seededRandom } from '@boucle/functions/local/demo-organisation';
 import { describe, expect, it } from 'vitest';
-import { attackedApp } from './attacked-app.js';
+import { attackedApp, storyOf } from './attacked-app.js';
 
-const story = demoIterations[2];
-if (!story) throw new Error('no demo iteration');
+const story = storyOf(2);
 
 describe('a member moved to a new team after the iteration opened', () => {
   it('answers in the segment frozen at opening: the new team never shows', async () => {

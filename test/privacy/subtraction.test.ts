@@ -1,16 +1,22 @@
+import { demoAnswers, demoMembers, seededRandom } from '@boucle/functions/local/demo-organisation';
 import {
-  demoAnswers,
-  demoIterations,
-  demoMembers,
-  seededRandom,
-} from '@boucle/functions/local/demo-organisation';
-import type { TResults } from '@boucle/shared';
+  addTallies,
+  computeResults,
+  defaultPulseTemplate,
+  headcountOf,
+  segmentOf,
+  tallyOfResponse,
+  ZSegmentDimension,
+  type TRelease,
+  type TResults,
+  type TSegmentDimension,
+  type TTally,
+} from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
-import { attackedApp, K } from './attacked-app.js';
+import { attackedApp, K, storyOf } from './attacked-app.js';
 import { dayIsolationsBetween, figuresOfRead, isolationsBetween } from './differences.js';
 
-const story = demoIterations[3];
-if (!story) throw new Error('no demo iteration');
+const story = storyOf(3);
 
 /** Compares every pair of reads, consecutive or not, as an attacker would. */
 function attackEveryPair(reads: readonly TResults[][]) {
@@ -72,5 +78,40 @@ describe('the attacker with steering access', () => {
     console.log(`daily reads: ${reads.length} reads, ${tried} subtractions tried`);
     expect(found).toEqual([]);
     expect(reads.at(-1)?.[0]?.byDay.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the subtraction attack itself', () => {
+  it('does find one answer between two reads of live counters (the attack works)', () => {
+    const pulse = { id: 'pulse-1', iterationId: 1, ...defaultPulseTemplate };
+    const members = demoMembers(40);
+    const random = seededRandom(3);
+    const live = (count: number): TRelease => {
+      let overall: TTally = {};
+      const byDimension = { team: {}, site: {}, trainingLevel: {}, ambassador: {} } as Record<
+        TSegmentDimension,
+        Record<string, TTally>
+      >;
+      for (const member of members.slice(0, count)) {
+        const tally = tallyOfResponse(pulse, demoAnswers(member, story, random));
+        overall = addTallies(overall, tally);
+        const segment = segmentOf(member);
+        for (const dimension of ZSegmentDimension.options) {
+          byDimension[dimension][segment[dimension]] = addTallies(
+            byDimension[dimension][segment[dimension]] ?? {},
+            tally,
+          );
+        }
+      }
+      const info = { number: count, madeAt: '2026-11-20T10:00:00Z', final: false };
+      return { info, tallies: { overall, byDimension }, dayRanges: [], withheld: {} };
+    };
+    const headcount = headcountOf(members);
+    const read = (release: TRelease) =>
+      [null, ...ZSegmentDimension.options].map((by) =>
+        computeResults({ iterationId: 1, status: 'open', pulse, headcount, release, k: K, by }),
+      );
+    const { found } = attackEveryPair([read(live(30)), read(live(31))]);
+    expect(found.length).toBeGreaterThan(0);
   });
 });
