@@ -5,6 +5,7 @@ import { createDocumentClient } from './clients/dynamodb.js';
 import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
 import { DirectoryRepository } from './repositories/directory.js';
+import { DisclosureRepository } from './repositories/disclosure.js';
 import { IterationsRepository } from './repositories/iterations.js';
 import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
@@ -43,6 +44,7 @@ export function createDeps({
   return {
     iterations: new IterationsRepository(documents, table),
     directory: new DirectoryRepository(documents, table),
+    disclosure: new DisclosureRepository(documents, table),
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     releases: new ReleasesRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,

@@ -4,14 +4,16 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 /**
  * Least privilege on the one table, by partition key prefix (`dynamodb:LeadingKeys`, see
  * functions/src/repositories/table.ts). What answers pulses cannot read results; what reads
- * results cannot write responses, receipts or tallies.
+ * results cannot write responses, receipts or tallies. Members' disclosure segments are written
+ * by the steering function when an iteration opens, and only read, one by one, by the pulse
+ * function.
  */
 export type TTableAccess = { actions: string[]; leadingKeys: string[] };
 
 export const pulseAccess: TTableAccess[] = [
   {
     actions: ['dynamodb:GetItem'],
-    leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'RECEIPT#*'],
+    leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'DISCLOSURE#*', 'RECEIPT#*'],
   },
   { actions: ['dynamodb:PutItem'], leadingKeys: ['RECEIPT#*', 'RESPONSES#*'] },
   { actions: ['dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
@@ -33,6 +35,8 @@ export const steeringAccess: TTableAccess[] = [
     ],
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS'],
   },
+  // Opening an iteration freezes every member's segment: written in batches, never updated.
+  { actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], leadingKeys: ['DISCLOSURE#*'] },
 ];
 
 export function tableStatements(

@@ -48,3 +48,26 @@ describe('ZIterationInput', () => {
     expect(parsed.error?.issues[0]?.path).toEqual(['endDate']);
   });
 });
+
+describe('ZIterationInput pooling order', () => {
+  const input = { name: 'Iteration 6', startDate: '2026-12-01', endDate: '2026-12-14', goals: [] };
+
+  it('is optional, and kept when it names each dimension once', () => {
+    expect(ZIterationInput.parse(input)).not.toHaveProperty('poolingOrder');
+    const order = ['ambassador', 'trainingLevel', 'team', 'site'];
+    expect(ZIterationInput.parse({ ...input, poolingOrder: order }).poolingOrder).toEqual(order);
+  });
+
+  it('refuses a repeated, missing or unknown dimension, naming poolingOrder', () => {
+    for (const poolingOrder of [
+      ['team', 'team', 'site', 'ambassador'],
+      ['team', 'site', 'ambassador'],
+      ['team', 'site', 'ambassador', 'trainingLevel', 'team'],
+      ['team', 'site', 'ambassador', 'role'],
+    ]) {
+      const parsed = ZIterationInput.safeParse({ ...input, poolingOrder });
+      expect(parsed.success, poolingOrder.join()).toBe(false);
+      expect(parsed.error?.issues[0]?.path[0]).toBe('poolingOrder');
+    }
+  });
+});

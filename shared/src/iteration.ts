@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZHeadcount } from './segment.js';
+import { ZHeadcount, ZSegmentDimension } from './segment.js';
 
 export const ZIterationStatus = z
   .enum(['draft', 'open', 'closed', 'reviewed'])
@@ -11,12 +11,30 @@ export type TIterationAction = z.infer<typeof ZIterationAction>;
 
 const ZDay = z.iso.date();
 
+/**
+ * The order in which rare segment values are pooled when the iteration opens: the first
+ * dimension is pooled first. Every dimension exactly once.
+ */
+export const ZPoolingOrder = z
+  .array(ZSegmentDimension)
+  .length(ZSegmentDimension.options.length)
+  .refine((order) => new Set(order).size === order.length, {
+    message: `must name each of ${ZSegmentDimension.options.join(', ')} once`,
+  })
+  .meta({
+    id: 'PoolingOrder',
+    description: 'Each segment dimension exactly once; rare values of the first are pooled first.',
+  });
+export type TPoolingOrder = z.infer<typeof ZPoolingOrder>;
+
 export const ZIterationInput = z
   .object({
     name: z.string().trim().min(1).max(120),
     startDate: ZDay,
     endDate: ZDay,
     goals: z.array(z.string().trim().min(1).max(300)).max(10),
+    /** How disclosure segments pool rare values when it opens; the default order if left out. */
+    poolingOrder: ZPoolingOrder.optional(),
   })
   .refine((iteration) => iteration.startDate <= iteration.endDate, {
     message: 'must not be before startDate',
@@ -32,9 +50,14 @@ export const ZIteration = z
     startDate: ZDay,
     endDate: ZDay,
     goals: z.array(z.string()),
+    /** The pooling order asked for at creation; once open, the one its segments were frozen with. */
+    poolingOrder: ZPoolingOrder.optional(),
     status: ZIterationStatus,
     pulseId: z.string().nullable(),
-    /** Directory counts frozen when the iteration opens: participation keeps its denominator. */
+    /**
+     * Members per disclosure value, frozen when the iteration opens (pooled values are groups of
+     * their own): participation keeps its denominator.
+     */
     headcount: ZHeadcount.nullable(),
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),

@@ -1,6 +1,17 @@
-import { seedDemoOrganisation } from '@boucle/functions/local/seed';
+import { DEMO_POOLING_ORDER, seedDemoOrganisation } from '@boucle/functions/local/seed';
+import { answeredCounter, POOLED, valueCounter, type TTally } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+
+/** Mean usefulness (1–5) of a group, from its counters. */
+const usefulness = (tally: TTally | undefined): number => {
+  if (!tally) return Number.NaN;
+  let sum = 0;
+  for (let value = 1; value <= 5; value++) {
+    sum += value * (tally[valueCounter('usefulness', value)] ?? 0);
+  }
+  return sum / (tally[answeredCounter('usefulness')] ?? 0);
+};
 
 // About 1,000 DynamoDB Local transactions: 20 s on two idle cores, over 200 s at load 19.
 describe('demo seed', { timeout: 600_000 }, () => {
@@ -23,6 +34,28 @@ describe('demo seed', { timeout: 600_000 }, () => {
     expect((await deps.directory.headcount()).total).toBe(300);
     // Participation grows over the rollout, as in the story.
     expect(first.slice(0, 4)).toEqual([...first.slice(0, 4)].sort((a, b) => a - b));
+
+    // Each iteration froze the members' disclosure segments, teams pooled first: the sites and
+    // ambassadors the story is about stay groups of their own, and every group holds k or more.
+    for (const iteration of iterations) {
+      expect(iteration.poolingOrder).toEqual(DEMO_POOLING_ORDER);
+      expect(iteration.headcount?.total).toBe(300);
+      const bySite = iteration.headcount?.byDimension.site ?? {};
+      expect(bySite.Nantes).toBeGreaterThanOrEqual(30);
+      expect(iteration.headcount?.byDimension.ambassador?.yes).toBeGreaterThanOrEqual(20);
+      for (const counts of Object.values(iteration.headcount?.byDimension ?? {})) {
+        for (const [value, members] of Object.entries(counts)) {
+          if (value !== POOLED) expect(members, value).toBeGreaterThanOrEqual(5);
+        }
+      }
+    }
+    // Nantes lags behind and ambassadors carry the network, read from the frozen segments.
+    const fourth = await deps.responses.tallies('pulse-4');
+    const sites = fourth.byDimension.site;
+    expect(usefulness(sites.get('Nantes'))).toBeLessThan(usefulness(sites.get('Paris')));
+    expect(usefulness(sites.get('Nantes'))).toBeLessThan(usefulness(sites.get('Lyon')));
+    const ambassadors = fourth.byDimension.ambassador;
+    expect(usefulness(ambassadors.get('yes'))).toBeGreaterThan(usefulness(ambassadors.get('no')));
 
     await seedDemoOrganisation(deps, () => undefined);
     expect(await counts()).toEqual(first);

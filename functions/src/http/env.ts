@@ -2,6 +2,7 @@ import type { TLocalIssuer } from '../auth/local-issuer.js';
 import type { TIdentity } from '../auth/identity.js';
 import type { TVerifier } from '../auth/verifier.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
+import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
@@ -10,6 +11,8 @@ import type { ResponsesRepository } from '../repositories/responses.js';
 export type TAppDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
+  /** Members' disclosure segments, frozen when an iteration opens. */
+  disclosure: DisclosureRepository;
   responses: ResponsesRepository;
   releases: ReleasesRepository;
   /** Only where pulses are answered; the steering function never holds it. */

@@ -1,4 +1,4 @@
-import { defaultPulseTemplate, type TMember } from '@boucle/shared';
+import { defaultPulseTemplate, type TMember, type TPoolingOrder } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
 import { takeLifecycleStep } from '../services/iterations.js';
 import { receiptOf, submitResponse } from '../services/pulses.js';
@@ -12,6 +12,13 @@ import {
 
 /** Members left unanswered in the open iteration, so a newcomer can sign in as them and answer. */
 const FRESH_MEMBERS = 12;
+
+/**
+ * The story is about sites (Nantes lagging), training levels and ambassadors, not teams: rare
+ * values are pooled team first and site last, so what the story shows stays visible once every
+ * disclosure segment is held by at least k members.
+ */
+export const DEMO_POOLING_ORDER: TPoolingOrder = ['team', 'trainingLevel', 'ambassador', 'site'];
 
 /**
  * Seeds the demo organisation through the same repositories and services as the API. Every step
@@ -41,6 +48,7 @@ export async function seedDemoOrganisation(
         startDate: story.startDate,
         endDate: story.endDate,
         goals: story.goals,
+        poolingOrder: DEMO_POOLING_ORDER,
       });
     }
     const found = await deps.iterations.get(id);

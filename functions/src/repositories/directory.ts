@@ -13,22 +13,18 @@
  * it was, and readers never see half a roster.
  */
 import {
-  BatchWriteCommand,
   GetCommand,
   paginateQuery,
   PutCommand,
-  type BatchWriteWriteRequest,
   type DynamoDBDocumentClient,
 } from '@aws-sdk/lib-dynamodb';
 import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
-import { retryWithJitter } from './retry.js';
+import { putInBatches } from './batch-write.js';
 import { refusedUnlessWritten } from './conditional-write.js';
 import type { TTableRef } from './table.js';
 
 const CURRENT_KEY = { pk: 'DIRECTORY', sk: 'CURRENT' };
-const BATCH_SIZE = 25;
-const PARALLEL_BATCHES = 4;
 
 type TCurrentDirectory = { version: string; headcount: THeadcount };
 
@@ -84,19 +80,15 @@ export class DirectoryRepository {
   async replace(members: readonly TMember[], now: Date): Promise<void> {
     const previous = await this.current();
     const version = `${now.toISOString()}-${randomUUID().slice(0, 8)}`;
-    const batches: BatchWriteWriteRequest[][] = [];
-    for (let start = 0; start < members.length; start += BATCH_SIZE) {
-      batches.push(
-        members.slice(start, start + BATCH_SIZE).map((member) => ({
-          PutRequest: {
-            Item: { pk: `DIRECTORY#${version}`, sk: `MEMBER#${member.email}`, member },
-          },
-        })),
-      );
-    }
-    for (let start = 0; start < batches.length; start += PARALLEL_BATCHES) {
-      await Promise.all(batches.slice(start, start + PARALLEL_BATCHES).map((b) => this.write(b)));
-    }
+    await putInBatches(
+      this.documents,
+      this.table,
+      members.map((member) => ({
+        pk: `DIRECTORY#${version}`,
+        sk: `MEMBER#${member.email}`,
+        member,
+      })),
+    );
     await refusedUnlessWritten(
       this.documents.send(
         new PutCommand({
@@ -119,21 +111,4 @@ export class DirectoryRepository {
       'Another roster import finished first; try again',
     );
   }
-
-  /** BatchWrite may leave some items unprocessed under load: resend them with backoff. */
-  private async write(requests: BatchWriteWriteRequest[]): Promise<void> {
-    let pending = requests;
-    await retryWithJitter(
-      async () => {
-        const { UnprocessedItems } = await this.documents.send(
-          new BatchWriteCommand({ RequestItems: { [this.table.tableName]: pending } }),
-        );
-        pending = UnprocessedItems?.[this.table.tableName] ?? [];
-        if (pending.length > 0) throw new UnprocessedWrites();
-      },
-      (error) => error instanceof UnprocessedWrites,
-    );
-  }
 }
-
-class UnprocessedWrites extends Error {}

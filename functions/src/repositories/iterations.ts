@@ -9,10 +9,14 @@
  * | create                      | next number, `attribute_not_exists`       | Put                       |
  * | set pulse (draft only)      | condition `status = draft`                | Update                    |
  * | open / close                | iteration + `OPEN` marker together        | TransactWrite             |
+ * | which disclosure freeze     | `disclosureFreeze` on the iteration item  | (read with the iteration) |
  * | review                      | condition `status = closed`               | Update                    |
  *
  * The `OPEN` marker is written with `attribute_not_exists` when an iteration opens, so two
- * iterations can never be open at once even when two steering members click together.
+ * iterations can never be open at once even when two steering members click together. Opening
+ * also records the frozen headcount, the pooling order used and which freeze of the members'
+ * disclosure segments (disclosure.ts) submissions read: written beside the iteration, outside
+ * the `iteration` the API shows.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -34,6 +38,7 @@ import {
   type TIterationInput,
   type TPulse,
   type TPulseInput,
+  type TSegmentDimension,
 } from '@boucle/shared';
 import { refusedUnlessWritten } from './conditional-write.js';
 import type { TTableRef } from './table.js';
@@ -45,7 +50,18 @@ export const iterationKey = (id: number) => ({
   sk: `ITERATION#${String(id).padStart(6, '0')}`,
 });
 
-export type TIterationWithPulse = { iteration: TIteration; pulse: TPulse | null };
+export type TIterationWithPulse = {
+  iteration: TIteration;
+  pulse: TPulse | null;
+  /** The freeze of the members' disclosure segments made when it opened; null before. */
+  disclosureFreeze: string | null;
+};
+
+/** What opening freezes beside the headcount: the members' segments, and how they pooled. */
+export type TOpeningFreeze = {
+  disclosureFreeze: string;
+  poolingOrder: readonly TSegmentDimension[];
+};
 
 export class IterationsRepository {
   constructor(
@@ -134,16 +150,24 @@ export class IterationsRepository {
     return pulse;
   }
 
-  /** draft → open, freezing the directory headcount as participation's denominator. */
-  async open(id: number, headcount: THeadcount, now: Date): Promise<void> {
+  /**
+   * draft → open, freezing the headcount as participation's denominator and, when given, which
+   * freeze of the members' disclosure segments (written before) submissions read.
+   */
+  async open(id: number, headcount: THeadcount, now: Date, frozen?: TOpeningFreeze): Promise<void> {
+    const sets = [
+      'iteration.#status = :open',
+      'iteration.openedAt = :now',
+      'iteration.headcount = :headcount',
+      ...(frozen ? ['iteration.poolingOrder = :order', 'disclosureFreeze = :freeze'] : []),
+    ];
     await this.transact(
       [
         {
           Update: {
             TableName: this.table.tableName,
             Key: iterationKey(id),
-            UpdateExpression:
-              'SET iteration.#status = :open, iteration.openedAt = :now, iteration.headcount = :headcount',
+            UpdateExpression: `SET ${sets.join(', ')}`,
             ConditionExpression: 'iteration.#status = :draft AND attribute_exists(pulse.id)',
             ExpressionAttributeNames: { '#status': 'status' },
             ExpressionAttributeValues: {
@@ -151,6 +175,9 @@ export class IterationsRepository {
               ':draft': 'draft',
               ':now': now.toISOString(),
               ':headcount': headcount,
+              ...(frozen
+                ? { ':order': [...frozen.poolingOrder], ':freeze': frozen.disclosureFreeze }
+                : {}),
             },
           },
         },
@@ -236,5 +263,6 @@ function toIteration(item: Record<string, unknown>): TIterationWithPulse {
   return {
     iteration: ZIteration.parse(item.iteration),
     pulse: item.pulse ? ZPulse.parse(item.pulse) : null,
+    disclosureFreeze: typeof item.disclosureFreeze === 'string' ? item.disclosureFreeze : null,
   };
 }

@@ -8,13 +8,18 @@
  * | results of a pulse (any breakdown)    | pk=`TALLY#<pulseId>` (groups × shards items)   | Query (paginated)  |
  * | all responses of a pulse (recompute)  | pk=`RESPONSES#<pulseId>#<shard>` for each shard| Query ×shards      |
  *
- * Submitting is one transaction: the receipt (only if absent), the response (no member id, only
- * the segment and the day), one `ADD` per tally group on a randomly chosen shard, and a check
- * that the iteration is still open. So a response counts exactly once under retries, double
- * clicks and concurrency, and nothing is ever half-counted. Tallies are spread over shards so a
- * burst of answers stays under DynamoDB's per-item write rate; results sum a fixed number of
- * items (groups × shards) however many responses exist. Each item of the transaction is named:
- * a refusal is read from the item DynamoDB refused, whatever its place in the list.
+ * Submitting is one transaction: the receipt (only if absent), the response, one `ADD` per tally
+ * group on a randomly chosen shard, and a check that the iteration is still open. So a response
+ * counts exactly once under retries, double clicks and concurrency, and nothing is ever
+ * half-counted. The response holds the member's disclosure segment (frozen when the iteration
+ * opened, rare values pooled) and the answers, nothing else: no member id, no day or time,
+ * nothing its receipt holds, and a random sort key, so neither its content nor its place in the
+ * partition tells when it came or whose receipt it goes with. The day is counted only in the
+ * overall tally (`d:<day>`). Tallies by dimension are keyed by disclosure value, the pooled `*`
+ * included. Tallies are spread over shards so a burst of answers stays under DynamoDB's
+ * per-item write rate; results sum a fixed number of items (groups × shards) however many
+ * responses exist. Each item of the transaction is named: a refusal is read from the item
+ * DynamoDB refused, whatever its place in the list.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -50,6 +55,7 @@ export const OVERALL_GROUP = 'ALL';
 export type TSubmission = {
   receiptKey: string;
   receipt: TReceipt;
+  /** The member's disclosure segment, as frozen when the iteration opened. */
   segment: TSegment;
   answers: TAnswers;
   /** The counters this response adds to each of its groups (see `tallyOfResponse`). */
@@ -61,7 +67,8 @@ export type TPulseTallies = {
   byDimension: Record<TSegmentDimension, Map<string, TTally>>;
 };
 
-export type TStoredResponse = { segment: TSegment; answers: TAnswers; day: string };
+/** A stored response: its disclosure segment and its answers, nothing else. */
+export type TStoredResponse = { segment: TSegment; answers: TAnswers };
 
 /** What each item of a submission's transaction is for. */
 export type TSubmissionItemName =
@@ -161,13 +168,8 @@ export class ResponsesRepository {
         item: {
           Put: {
             TableName: this.table.tableName,
-            Item: {
-              pk: `RESPONSES#${pulseId}#${shard}`,
-              sk: `${receipt.answeredOn}#${randomUUID()}`,
-              segment,
-              answers,
-              day: receipt.answeredOn,
-            },
+            // A random sort key: the partition's order tells nothing of when each came.
+            Item: { pk: `RESPONSES#${pulseId}#${shard}`, sk: randomUUID(), segment, answers },
           },
         },
       },
@@ -228,7 +230,6 @@ export class ResponsesRepository {
         responses.push({
           segment: ZSegment.parse(stored.segment),
           answers: ZAnswers.parse(stored.answers),
-          day: String(stored.day),
         });
       }
     }

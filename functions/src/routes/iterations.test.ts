@@ -1,5 +1,6 @@
 import {
   ConditionalCheckFailedException,
+  ProvisionedThroughputExceededException,
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
@@ -11,9 +12,19 @@ import {
 import { describe, expect, it } from 'vitest';
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
 import { iterationKey } from '../repositories/iterations.js';
-import { headcountOf } from '@boucle/shared';
+import {
+  DEFAULT_POOLING_ORDER,
+  disclosureSegments,
+  headcountOf,
+  headcountOfSegments,
+  pulseIdOf,
+  type TIteration,
+  type TMember,
+  type TSegmentDimension,
+} from '@boucle/shared';
 import {
   defaultItems,
+  directoryItems,
   employee,
   mockedApp,
   openIteration,
@@ -111,6 +122,136 @@ describe('iterations', () => {
       'startDate',
     ]);
     expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
+  });
+
+  it('creates a draft with the pooling order asked for, and names a wrong one', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(PutCommand).resolves({});
+    const input = {
+      name: 'Iteration 1',
+      startDate: '2026-12-14',
+      endDate: '2027-01-08',
+      goals: [],
+    };
+    const poolingOrder = ['team', 'ambassador', 'trainingLevel', 'site'];
+    const created = await call(steering, 'POST', '/api/iterations', { ...input, poolingOrder });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toMatchObject({ poolingOrder });
+    expect(dynamo.commandCalls(PutCommand)[0]?.args[0].input.Item?.iteration).toMatchObject({
+      poolingOrder,
+    });
+    const wrong = await call(steering, 'POST', '/api/iterations', {
+      ...input,
+      poolingOrder: ['team', 'team', 'trainingLevel', 'site'],
+    });
+    expect(wrong.status).toBe(400);
+    expect(Object.keys((await wrong.json()).error.fields)).toEqual(['poolingOrder']);
+    expect(dynamo.commandCalls(PutCommand)).toHaveLength(1);
+  });
+
+  describe('opening', () => {
+    // 30 members: 24 in Sales at Paris, and six spread so that some values are rare.
+    const members: TMember[] = Array.from({ length: 30 }, (_, n) => ({
+      ...employee,
+      email: `m${n}@example.com`,
+      name: `Member ${n}`,
+      team: n < 24 ? 'Sales' : n < 28 ? 'HR' : 'R&D',
+      site: n % 10 === 9 ? 'Lyon' : 'Paris',
+      trainingLevel: n % 3 === 0 ? 'advanced' : 'beginner',
+      ambassador: n % 7 === 0,
+    }));
+    const draft = (poolingOrder?: TSegmentDimension[]): TIteration => ({
+      ...openIteration,
+      id: 6,
+      name: 'Iteration 6',
+      status: 'draft',
+      pulseId: pulseIdOf(6),
+      headcount: null,
+      openedAt: null,
+      ...(poolingOrder ? { poolingOrder } : {}),
+    });
+    const app = (iteration: TIteration) =>
+      mockedApp([
+        ...directoryItems(members),
+        {
+          ...iterationKey(6),
+          iteration,
+          pulse: { ...openPulse, id: pulseIdOf(6), iterationId: 6 },
+        },
+      ]);
+    const memberItems = directoryItems(members).filter((item) => item.pk === 'DIRECTORY#v1');
+
+    it("freezes every member's disclosure segment in batches of 25, then opens with their headcount", async () => {
+      const order: TSegmentDimension[] = ['trainingLevel', 'ambassador', 'site', 'team'];
+      const { call, dynamo } = await app(draft(order));
+      dynamo.on(QueryCommand).resolves({ Items: memberItems });
+      dynamo.on(BatchWriteCommand).resolves({});
+      dynamo.on(TransactWriteCommand).resolves({});
+      expect((await call(steering, 'POST', '/api/iterations/6/open')).status).toBe(200);
+
+      // Every segment is written before the iteration is flipped to open.
+      const writes = dynamo
+        .calls()
+        .map((c) => c.args[0].constructor.name)
+        .filter((name) => name === 'BatchWriteCommand' || name === 'TransactWriteCommand');
+      expect(writes).toEqual(['BatchWriteCommand', 'BatchWriteCommand', 'TransactWriteCommand']);
+      const batches = dynamo
+        .commandCalls(BatchWriteCommand)
+        .map((c) => c.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
+      expect(batches.map((batch) => batch.length).sort()).toEqual([25, 5]);
+      const flip = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0];
+      const values = flip?.Update?.ExpressionAttributeValues ?? {};
+      const freeze = String(values[':freeze']);
+      expect(freeze).toMatch(/^[0-9a-f-]{36}$/);
+
+      // One item per member, in a partition of its own, under the freeze the iteration records.
+      const expected = disclosureSegments(members, 5, order);
+      const written = batches.flat().map((request) => request.PutRequest?.Item ?? {});
+      expect(written).toHaveLength(members.length);
+      for (const item of written) {
+        expect(Object.keys(item).sort()).toEqual(['pk', 'segment', 'sk']);
+        expect(item.sk).toBe('DISCLOSURE');
+        const email = String(item.pk).slice(`DISCLOSURE#6#${freeze}#`.length);
+        expect(item.pk).toBe(`DISCLOSURE#6#${freeze}#${email}`);
+        expect(item.segment).toEqual(expected.get(email));
+      }
+      expect(new Set(written.map((item) => item.pk)).size).toBe(members.length);
+
+      // Opening records the members per disclosure value and the order they pooled in.
+      expect(flip?.Update?.UpdateExpression).toContain('iteration.headcount = :headcount');
+      expect(flip?.Update?.UpdateExpression).toContain('disclosureFreeze = :freeze');
+      expect(values[':headcount']).toEqual(headcountOfSegments(expected.values()));
+      expect(values[':headcount']).toMatchObject({ total: 30 });
+      expect(values[':order']).toEqual(order);
+    });
+
+    it('pools in the default order when the iteration names none', async () => {
+      const { call, dynamo } = await app(draft());
+      dynamo.on(QueryCommand).resolves({ Items: memberItems });
+      dynamo.on(BatchWriteCommand).resolves({});
+      dynamo.on(TransactWriteCommand).resolves({});
+      expect((await call(steering, 'POST', '/api/iterations/6/open')).status).toBe(200);
+      const flip = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems?.[0];
+      const values = flip?.Update?.ExpressionAttributeValues ?? {};
+      expect(values[':order']).toEqual([...DEFAULT_POOLING_ORDER]);
+      expect(values[':headcount']).toEqual(
+        headcountOfSegments(disclosureSegments(members, 5, DEFAULT_POOLING_ORDER).values()),
+      );
+    });
+
+    it('leaves the iteration a draft when the segments cannot all be written', async () => {
+      const { call, dynamo } = await app(draft());
+      dynamo.on(QueryCommand).resolves({ Items: memberItems });
+      dynamo
+        .on(BatchWriteCommand)
+        .rejects(
+          new ProvisionedThroughputExceededException({ message: 'slow down', $metadata: {} }),
+        );
+      const response = await call(steering, 'POST', '/api/iterations/6/open');
+      expect(response.status).toBe(503);
+      expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    });
   });
 
   it('refuses to open while another iteration is open, without writing', async () => {

@@ -9,16 +9,20 @@ import {
   TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
-import { ZSegmentDimension } from '@boucle/shared';
+import { FULLY_POOLED, ZSegmentDimension, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
+import { disclosureKey } from '../repositories/disclosure.js';
 import { iterationKey } from '../repositories/iterations.js';
 import {
   cancelledBecauseOf,
   defaultItems,
+  directoryItems,
   employee,
+  FREEZE,
   mockedApp,
   openIteration,
   openPulse,
+  steering,
   submissionItem,
   validAnswers,
 } from '../testing/mocked-app.js';
@@ -57,15 +61,31 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
       ExpressionAttributeNames: { '#status': 'status' },
       ExpressionAttributeValues: { ':open': 'open' },
     });
+    // The response: its disclosure segment as frozen at opening (training level pooled then)
+    // and the answers, nothing else — no day, no time, a random sort key.
     const saved = submissionItem(transaction, 'response')?.Put?.Item ?? {};
+    expect(Object.keys(saved).sort()).toEqual(['answers', 'pk', 'segment', 'sk']);
     expect(saved.segment).toEqual({
       team: 'Sales',
       site: 'Paris',
-      trainingLevel: 'beginner',
+      trainingLevel: '*',
       ambassador: 'no',
     });
-    expect(saved.day).toBe('2026-11-20');
-    expect(Object.keys(saved).sort()).toEqual(['answers', 'day', 'pk', 'segment', 'sk']);
+    expect(saved.sk).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(JSON.stringify(saved)).not.toContain('2026-11-20');
+    // The day is counted only in the overall tally.
+    expect(
+      Object.values(
+        submissionItem(transaction, 'tally:ALL')?.Update?.ExpressionAttributeNames ?? {},
+      ),
+    ).toContain('d:2026-11-20');
+    for (const dimension of ZSegmentDimension.options) {
+      expect(JSON.stringify(submissionItem(transaction, `tally:${dimension}`))).not.toContain(
+        '2026-11-20',
+      );
+    }
     // One tally for everyone and one per segment dimension, all on the same shard; nothing else.
     const tallies = (['ALL', ...ZSegmentDimension.options] as const).map(
       (group) => submissionItem(transaction, `tally:${group}`)?.Update?.Key?.sk,
@@ -74,11 +94,85 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
       expect.stringMatching(/^ALL#[0-3]$/),
       expect.stringMatching(/^team#Sales#[0-3]$/),
       expect.stringMatching(/^site#Paris#[0-3]$/),
-      expect.stringMatching(/^trainingLevel#beginner#[0-3]$/),
+      expect.stringMatching(/^trainingLevel#\*#[0-3]$/),
       expect.stringMatching(/^ambassador#no#[0-3]$/),
     ]);
     expect(new Set(tallies.map((sk) => sk?.at(-1))).size).toBe(1);
     expect(transaction?.TransactItems).toHaveLength(3 + tallies.length);
+  });
+
+  it('reads the segment frozen at opening with one GetItem by iteration and member', async () => {
+    // Ana moved to Marketing in Lyon after iteration 5 opened: she keeps her frozen segment.
+    const moved: TMember = { ...employee, team: 'Marketing', site: 'Lyon' };
+    const items = [
+      ...defaultItems().filter((item) => !String(item.pk).startsWith('DIRECTORY')),
+      ...directoryItems([moved, steering]),
+    ];
+    const { call, dynamo } = await mockedApp(items);
+    dynamo.on(TransactWriteCommand).resolves({});
+    expect((await call(employee, 'POST', submitPath, { answers: validAnswers })).status).toBe(201);
+    const segmentReads = dynamo
+      .commandCalls(GetCommand)
+      .map((c) => c.args[0].input)
+      .filter((input) => String(input.Key?.pk).startsWith('DISCLOSURE#'));
+    expect(segmentReads).toEqual([
+      {
+        TableName: 'boucle-test',
+        Key: disclosureKey(FREEZE, employee.email),
+        ConsistentRead: true,
+      },
+    ]);
+    expect(segmentReads[0]?.Key).toEqual({
+      pk: `DISCLOSURE#5#${FREEZE.freeze}#ana@example.com`,
+      sk: 'DISCLOSURE',
+    });
+    const transaction = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input;
+    expect(submissionItem(transaction, 'response')?.Put?.Item?.segment).toMatchObject({
+      team: 'Sales',
+      site: 'Paris',
+    });
+    expect(submissionItem(transaction, 'tally:team')?.Update?.Key?.sk).toMatch(/^team#Sales#/);
+    expect(submissionItem(transaction, 'tally:site')?.Update?.Key?.sk).toMatch(/^site#Paris#/);
+  });
+
+  it('puts a member who joined after the opening in the fully pooled group', async () => {
+    const newcomer: TMember = { ...employee, email: 'nina@example.com', name: 'Nina' };
+    const items = [
+      ...defaultItems().filter((item) => !String(item.pk).startsWith('DIRECTORY')),
+      ...directoryItems([employee, steering, newcomer]),
+    ];
+    const { call, dynamo } = await mockedApp(items);
+    dynamo.on(TransactWriteCommand).resolves({});
+    expect((await call(newcomer, 'POST', submitPath, { answers: validAnswers })).status).toBe(201);
+    const transaction = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input;
+    expect(submissionItem(transaction, 'response')?.Put?.Item?.segment).toEqual(FULLY_POOLED);
+    for (const dimension of ZSegmentDimension.options) {
+      expect(submissionItem(transaction, `tally:${dimension}`)?.Update?.Key?.sk).toMatch(
+        new RegExp(`^${dimension}#\\*#[0-3]$`),
+      );
+    }
+  });
+
+  it('pools everyone of an iteration opened before segments were frozen, reading none', async () => {
+    const items = defaultItems().map((item) =>
+      item.sk === iterationKey(5).sk ? { ...item, disclosureFreeze: undefined } : item,
+    );
+    const { call, dynamo } = await mockedApp(items);
+    dynamo.on(TransactWriteCommand).resolves({});
+    expect((await call(employee, 'POST', submitPath, { answers: validAnswers })).status).toBe(201);
+    const transaction = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input;
+    expect(submissionItem(transaction, 'response')?.Put?.Item?.segment).toEqual(FULLY_POOLED);
+    const keys = dynamo.commandCalls(GetCommand).map((c) => String(c.args[0].input.Key?.pk));
+    expect(keys.filter((pk) => pk.startsWith('DISCLOSURE#'))).toEqual([]);
+  });
+
+  it('answers 403 to a member who left the directory, though their segment is frozen', async () => {
+    const items = defaultItems().filter((item) => item.sk !== `MEMBER#${employee.email}`);
+    const { call, dynamo } = await mockedApp(items);
+    const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
+    expect(response.status).toBe(403);
+    expect(await response.json()).toMatchObject({ error: { code: 'not_in_directory' } });
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
   it('answers 409 when this member already answered, and counts nothing', async () => {

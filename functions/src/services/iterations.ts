@@ -1,17 +1,25 @@
 import {
   allowedActions,
   checkTransition,
+  DEFAULT_POOLING_ORDER,
+  disclosureSegments,
   DomainError,
+  headcountOfSegments,
   type TIteration,
   type TIterationAction,
   type TIterationSummary,
 } from '@boucle/shared';
+import { randomUUID } from 'node:crypto';
 import type { DirectoryRepository } from '../repositories/directory.js';
+import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IterationsRepository, TIterationWithPulse } from '../repositories/iterations.js';
 
 export type TLifecycleDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
+  disclosure: DisclosureRepository;
+  /** The anonymity threshold: every disclosure segment is held by at least k members. */
+  k: number;
   now: () => Date;
 };
 
@@ -52,8 +60,25 @@ export async function takeLifecycleStep(
   const check = checkTransition(iteration, action, await deps.iterations.openIterationId());
   if (!check.ok) throw new DomainError('invalid_transition', check.reason);
   const now = deps.now();
-  if (action === 'open') await deps.iterations.open(id, await deps.directory.headcount(), now);
+  if (action === 'open') await open(deps, iteration, now);
   if (action === 'close') await deps.iterations.close(id, now);
   if (action === 'review') await deps.iterations.review(id, now);
   return (await existingIteration(deps, id)).iteration;
+}
+
+/**
+ * Freezes every member's disclosure segment from the directory as it is now, with k and the
+ * iteration's pooling order, then flips the iteration to open with the members per disclosure
+ * value as its headcount. The segments go in first, under a fresh freeze id the iteration
+ * records only when it opens: a failed open leaves nothing that is ever read.
+ */
+async function open(deps: TLifecycleDeps, iteration: TIteration, now: Date): Promise<void> {
+  const poolingOrder = iteration.poolingOrder ?? DEFAULT_POOLING_ORDER;
+  const segments = disclosureSegments(await deps.directory.members(), deps.k, poolingOrder);
+  const disclosureFreeze = randomUUID();
+  await deps.disclosure.freeze({ iterationId: iteration.id, freeze: disclosureFreeze }, segments);
+  await deps.iterations.open(iteration.id, headcountOfSegments(segments.values()), now, {
+    disclosureFreeze,
+    poolingOrder,
+  });
 }

@@ -1,8 +1,8 @@
 import {
   checkAnswers,
   DomainError,
+  FULLY_POOLED,
   iterationIdOfPulse,
-  segmentOf,
   tallyOfResponse,
   type TAnswers,
   type TCurrentPulse,
@@ -11,6 +11,7 @@ import {
 import type { TIdentity } from '../auth/identity.js';
 import { countMetric } from '../observability.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
+import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 import { receiptKeyOf } from './receipt-key.js';
@@ -18,6 +19,7 @@ import { receiptKeyOf } from './receipt-key.js';
 export type TPulseServiceDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
+  disclosure: DisclosureRepository;
   responses: ResponsesRepository;
   receiptSecret: string | null;
   now: () => Date;
@@ -55,7 +57,12 @@ export function receiptOf(
   return deps.responses.receipt(receiptKeyOf(secretOf(deps), email, pulseId));
 }
 
-/** Validates, then stores the response exactly once with the member's segment, never their id. */
+/**
+ * Validates, then stores the response exactly once with the member's disclosure segment as
+ * frozen when the iteration opened, never who they are. The member must still be in the
+ * directory; one who joined after the opening answers in the fully pooled group, and one who
+ * moved since keeps the segment they had.
+ */
 export async function submitResponse(
   deps: TPulseServiceDeps,
   who: TIdentity,
@@ -72,7 +79,17 @@ export async function submitResponse(
   const checked = checkAnswers(found.pulse, answers);
   if (!checked.ok)
     throw new DomainError('invalid_input', 'Some answers are not valid', checked.fields);
-  const member = await deps.directory.memberByEmail(who.email);
+  const { disclosureFreeze } = found;
+  const [member, frozen] = await Promise.all([
+    deps.directory.memberByEmail(who.email),
+    // An iteration opened before segments were frozen has none: everyone is pooled.
+    disclosureFreeze === null
+      ? null
+      : deps.disclosure.segmentOf(
+          { iterationId: found.iteration.id, freeze: disclosureFreeze },
+          who.email,
+        ),
+  ]);
   if (!member) {
     throw new DomainError(
       'not_in_directory',
@@ -87,7 +104,7 @@ export async function submitResponse(
   await deps.responses.submit({
     receiptKey: receiptKeyOf(secretOf(deps), who.email, pulseId),
     receipt,
-    segment: segmentOf(member),
+    segment: frozen ?? FULLY_POOLED,
     answers: checked.answers,
     tally: tallyOfResponse(found.pulse, checked.answers),
   });

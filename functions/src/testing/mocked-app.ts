@@ -9,11 +9,15 @@ import {
 import {
   defaultPulseTemplate,
   headcountOf,
+  headcountOfSegments,
+  POOLED,
   pulseIdOf,
   rolesOf,
+  segmentOf,
   type TIteration,
   type TMember,
   type TPulse,
+  type TSegment,
 } from '@boucle/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApp } from '../app.js';
@@ -21,6 +25,7 @@ import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js
 import { createDynamoClient } from '../clients/dynamodb.js';
 import { readConfig } from '../config.js';
 import { createDeps } from '../deps.js';
+import { disclosureKey } from '../repositories/disclosure.js';
 import { iterationKey } from '../repositories/iterations.js';
 import type { TSubmissionItemName } from '../repositories/responses.js';
 
@@ -43,6 +48,19 @@ export const steering: TMember = {
   role: 'steering',
 };
 
+/**
+ * The members' disclosure segments frozen when iteration 5 opened: their training level was too
+ * rare then, so it is pooled — the directory's own value is never what a response stores.
+ */
+export const frozenSegments: ReadonlyMap<string, TSegment> = new Map(
+  [employee, steering].map((member) => [
+    member.email,
+    { ...segmentOf(member), trainingLevel: POOLED },
+  ]),
+);
+/** Which freeze of the segments iteration 5 opened with. */
+export const FREEZE = { iterationId: 5, freeze: 'freeze-of-iteration-5' };
+
 export const openIteration: TIteration = {
   id: 5,
   name: 'Iteration 5',
@@ -51,7 +69,7 @@ export const openIteration: TIteration = {
   goals: [],
   status: 'open',
   pulseId: pulseIdOf(5),
-  headcount: headcountOf([employee, steering]),
+  headcount: headcountOfSegments(frozenSegments.values()),
   openedAt: '2026-11-16T07:00:00.000Z',
   closedAt: null,
   reviewedAt: null,
@@ -101,13 +119,28 @@ export async function mockedApp(items: Record<string, unknown>[] = defaultItems(
   return { app, dynamo, call, tokenFor };
 }
 
+/** The directory at version v1, holding these members. */
+export function directoryItems(members: readonly TMember[]): Record<string, unknown>[] {
+  return [
+    { pk: 'DIRECTORY', sk: 'CURRENT', version: 'v1', headcount: headcountOf(members) },
+    ...members.map((member) => ({ pk: 'DIRECTORY#v1', sk: `MEMBER#${member.email}`, member })),
+  ];
+}
+
 export function defaultItems(): Record<string, unknown>[] {
   return [
-    { pk: 'DIRECTORY', sk: 'CURRENT', version: 'v1', headcount: headcountOf([employee, steering]) },
-    { pk: 'DIRECTORY#v1', sk: `MEMBER#${employee.email}`, member: employee },
-    { pk: 'DIRECTORY#v1', sk: `MEMBER#${steering.email}`, member: steering },
+    ...directoryItems([employee, steering]),
     { pk: 'ITERATIONS', sk: 'OPEN', iterationId: 5 },
-    { ...iterationKey(5), iteration: openIteration, pulse: openPulse },
+    {
+      ...iterationKey(5),
+      iteration: openIteration,
+      pulse: openPulse,
+      disclosureFreeze: FREEZE.freeze,
+    },
+    ...[...frozenSegments].map(([email, segment]) => ({
+      ...disclosureKey(FREEZE, email),
+      segment,
+    })),
   ];
 }
 

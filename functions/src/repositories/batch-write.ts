@@ -1,0 +1,52 @@
+import {
+  BatchWriteCommand,
+  type BatchWriteWriteRequest,
+  type DynamoDBDocumentClient,
+} from '@aws-sdk/lib-dynamodb';
+import { retryWithJitter } from './retry.js';
+import type { TTableRef } from './table.js';
+
+/** DynamoDB's limit of items per BatchWriteItem. */
+const BATCH_SIZE = 25;
+const PARALLEL_BATCHES = 4;
+
+/**
+ * Puts many items, 25 per BatchWrite and a few batches at a time, resending what DynamoDB left
+ * unprocessed under load with backoff. Not atomic: callers write items nobody reads yet, and
+ * make them visible with one conditional write afterwards.
+ */
+export async function putInBatches(
+  documents: DynamoDBDocumentClient,
+  table: TTableRef,
+  items: readonly Record<string, unknown>[],
+): Promise<void> {
+  const batches: BatchWriteWriteRequest[][] = [];
+  for (let start = 0; start < items.length; start += BATCH_SIZE) {
+    batches.push(items.slice(start, start + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } })));
+  }
+  for (let start = 0; start < batches.length; start += PARALLEL_BATCHES) {
+    await Promise.all(
+      batches.slice(start, start + PARALLEL_BATCHES).map((batch) => write(documents, table, batch)),
+    );
+  }
+}
+
+async function write(
+  documents: DynamoDBDocumentClient,
+  table: TTableRef,
+  requests: BatchWriteWriteRequest[],
+): Promise<void> {
+  let pending = requests;
+  await retryWithJitter(
+    async () => {
+      const { UnprocessedItems } = await documents.send(
+        new BatchWriteCommand({ RequestItems: { [table.tableName]: pending } }),
+      );
+      pending = UnprocessedItems?.[table.tableName] ?? [];
+      if (pending.length > 0) throw new UnprocessedWrites();
+    },
+    (error) => error instanceof UnprocessedWrites,
+  );
+}
+
+class UnprocessedWrites extends Error {}
