@@ -62,7 +62,7 @@ export function nextRelease(input: TNextReleaseInput): TRelease | null {
   const made =
     releaseRefusal(before, live, k, questionIds) === null
       ? { tallies: live, withheld: emptyWithheld() }
-      : finalRelease(before, live, k, questionIds);
+      : finalRelease(before, live, k, questionIds, previous?.withheld);
   const nothingShown = respondentsIn(made.tallies.overall) === respondentsIn(before?.overall ?? {});
   if (nothingShown && !closing) return null;
   if (respondentsIn(made.tallies.overall) === 0 && !closing) return null;
