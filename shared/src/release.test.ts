@@ -113,6 +113,18 @@ describe('nextRelease', () => {
     expect(respondentsIn(final?.tallies.overall ?? {})).toBe(6);
   });
 
+  it('keeps withheld, in a final release that keeps the previous figures, what it withheld', () => {
+    const shown = plus(answersOf('Sales', 6), answersOf('HR', 6), answersOf('R&D', 6));
+    const first = release(null, shown);
+    if (!first) throw new Error('no first release');
+    const live2 = plus(shown, answersOf('Sales', 2), answersOf('HR', 10));
+    const second = release(first, live2);
+    if (!second) throw new Error('no second release');
+    const final = release(second, plus(live2, answersOf('R&D', 1)), true);
+    expect(final?.info.final).toBe(true);
+    expect(final?.withheld.team).toEqual(second.withheld.team);
+  });
+
   it('merges days under k into ranges', () => {
     const live = plus(answersOf('Sales', 3, '2026-11-16'), answersOf('Sales', 3, '2026-11-17'));
     expect(release(null, live)?.dayRanges).toEqual([
