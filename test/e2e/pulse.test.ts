@@ -253,11 +253,16 @@ describe('a member answers the pulse on a phone', () => {
     );
     await page.getByLabel('Break down by').selectOption('site');
     await page.getByRole('columnheader', { name: 'Group' }).waitFor();
+    // Members whose site was too rare in their segment are a group of their own, named, last.
     expect(await page.getByRole('rowheader').allTextContents()).toEqual([
       'Lyon',
       'Nantes',
       'Paris',
+      'Other sites',
     ]);
+    expect(await page.textContent('main')).toContain(
+      '“Other sites”: members for whom this detail is not kept',
+    );
     // The choice is in the address, so a reload or a shared link shows the same breakdown.
     expect(new URL(page.url()).searchParams.get('by')).toBe('site');
     await page.reload();

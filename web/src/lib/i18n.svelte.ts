@@ -35,7 +35,7 @@ const en = {
   'signin.more': 'more — narrow the filter',
   'pulse.title': 'Iteration pulse',
   'pulse.intro':
-    'Under a minute. Your answers are anonymous: they are kept with your team, site, training level and ambassador flag only (rare ones grouped with others), never with your name, the day or the time.',
+    'Under a minute. Your answers are anonymous: they are kept only with your team, site, training level and ambassador flag (fewer details when too few members share them), never with your name, the day or the time.',
   'pulse.none': 'No iteration is open right now. See you at the next one!',
   'pulse.submit': 'Send my answers',
   'pulse.sending': 'Sending…',
@@ -79,7 +79,8 @@ const en = {
   'steering.releaseRespondents': ', {count} respondents',
   'steering.noRelease': 'No release yet: figures appear once at least {k} members have answered.',
   'steering.releaseHow': 'How releases work',
-  'steering.pooledNote': '“{label}” groups together the values held by fewer than {k} members.',
+  'steering.pooledNote':
+    '“{label}”: members for whom this detail is not kept, as fewer than {k} members shared their team, site, level and ambassador flag.',
   'privacy.title': 'Your answers and your anonymity',
   'privacy.link': 'How your anonymity is protected',
   'privacy.intro':
@@ -88,7 +89,7 @@ const en = {
   'privacy.stored':
     'Your answers, and your group as it was when the iteration opened: your team, your site, your training level and whether you are an ambassador.',
   'privacy.pooled':
-    'A team, site or level shared by fewer than {k} members is grouped with others (“other teams”, “other sites”, “other levels”), and so is the ambassador flag when needed (“not disclosed”): every group is shared by at least {k} members.',
+    'If fewer than {k} members share all four, details are left out one at a time (first the ambassador flag, then the site, the training level, the team: “not disclosed”, “other sites”, “other levels”, “other teams”) until at least {k} members share what is kept.',
   'privacy.never':
     'Never your name, your e-mail, the day or the time you answered: nothing that leads back to you.',
   'privacy.receiptStored':
@@ -206,7 +207,7 @@ const fr: Record<TMessageKey, string> = {
   'signin.more': 'autres — affinez le filtre',
   'pulse.title': 'Pulse de l’itération',
   'pulse.intro':
-    'Moins d’une minute. Vos réponses sont anonymes : elles sont gardées avec votre équipe, votre site, votre niveau de formation et votre statut d’ambassadeur seulement (les plus rares regroupés avec d’autres), jamais avec votre nom, le jour ou l’heure.',
+    'Moins d’une minute. Vos réponses sont anonymes : elles ne sont gardées qu’avec votre équipe, votre site, votre niveau de formation et votre statut d’ambassadeur (moins de détails si trop peu de membres les partagent), jamais avec votre nom, le jour ou l’heure.',
   'pulse.none': 'Aucune itération n’est ouverte pour le moment. Revenez à la prochaine !',
   'pulse.submit': 'Envoyer mes réponses',
   'pulse.sending': 'Envoi…',
@@ -252,7 +253,8 @@ const fr: Record<TMessageKey, string> = {
   'steering.noRelease':
     'Aucune publication pour l’instant : les chiffres apparaissent dès qu’au moins {k} membres ont répondu.',
   'steering.releaseHow': 'Comment fonctionnent les publications',
-  'steering.pooledNote': '« {label} » regroupe les valeurs partagées par moins de {k} membres.',
+  'steering.pooledNote':
+    '« {label} » : les membres pour qui ce détail n’est pas gardé, car moins de {k} membres partageaient leur équipe, leur site, leur niveau et leur statut d’ambassadeur.',
   'privacy.title': 'Vos réponses et votre anonymat',
   'privacy.link': 'Comment votre anonymat est protégé',
   'privacy.intro':
@@ -261,7 +263,7 @@ const fr: Record<TMessageKey, string> = {
   'privacy.stored':
     'Vos réponses, et votre groupe tel qu’il était à l’ouverture de l’itération : votre équipe, votre site, votre niveau de formation et si vous êtes ambassadeur ou non.',
   'privacy.pooled':
-    'Une équipe, un site ou un niveau partagé par moins de {k} membres est regroupé avec d’autres (« autres équipes », « autres sites », « autres niveaux »), de même que le statut d’ambassadeur si besoin (« non précisé ») : chaque groupe est partagé par au moins {k} membres.',
+    'Si moins de {k} membres partagent les quatre, des détails sont retirés un à un (d’abord le statut d’ambassadeur, puis le site, le niveau de formation, l’équipe : « non précisé », « autres sites », « autres niveaux », « autres équipes ») jusqu’à ce qu’au moins {k} membres partagent ce qui reste.',
   'privacy.never':
     'Jamais votre nom, votre e-mail, le jour ni l’heure de votre réponse : rien qui ramène à vous.',
   'privacy.receiptStored':
@@ -492,9 +494,12 @@ export function fieldProblems<T extends z.ZodType>(
   return found;
 }
 
+/** Dates and times as read in Europe: "20 Nov 2026 at 10:00", not "Nov 20, 2026 at 10:00 AM". */
+const DATE_LOCALES: Record<TLocale, string> = { en: 'en-GB', fr: 'fr-FR' };
+
 /** A short day for ranges of days: "12 Nov". */
 export function formatShortDay(day: string): string {
-  return new Date(`${day}T12:00:00Z`).toLocaleDateString(i18n.locale, {
+  return new Date(`${day}T12:00:00Z`).toLocaleDateString(DATE_LOCALES[i18n.locale], {
     day: 'numeric',
     month: 'short',
     timeZone: 'UTC',
@@ -505,12 +510,16 @@ export function formatShortDay(day: string): string {
 export function formatMoment(instant: string): { date: string; time: string } {
   const moment = new Date(instant);
   return {
-    date: moment.toLocaleDateString(i18n.locale, {
+    date: moment.toLocaleDateString(DATE_LOCALES[i18n.locale], {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
     }),
-    time: moment.toLocaleTimeString(i18n.locale, { hour: '2-digit', minute: '2-digit' }),
+    time: moment.toLocaleTimeString(DATE_LOCALES[i18n.locale], {
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    }),
   };
 }
 
