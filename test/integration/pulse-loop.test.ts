@@ -2,8 +2,11 @@ import {
   addTallies,
   computeResults,
   defaultPulseTemplate,
+  nextRelease,
   tallyOfResponse,
+  ZSegmentDimension,
   type TMember,
+  type TSegmentDimension,
   type TTally,
 } from '@boucle/shared';
 import {
@@ -98,28 +101,40 @@ describe('the pulse loop on DynamoDB Local', () => {
 
   it('gives results equal to a recomputation from the stored responses', async () => {
     const stored = await local.deps.responses.responses('pulse-1');
-    const pulse = (await local.deps.iterations.get(1))?.pulse;
-    if (!pulse) throw new Error('no pulse');
+    const found = await local.deps.iterations.get(1);
+    const pulse = found?.pulse;
+    const headcount = found?.iteration.headcount;
+    if (!pulse || !headcount) throw new Error('no pulse or headcount');
+    // The counters again, from the responses: overall, and per disclosure value of each dimension.
     const overall = addTallies(...stored.map((r) => tallyOfResponse(pulse, r.answers)));
-    const byTeam = new Map<string, TTally>();
+    const byDimension = Object.fromEntries(
+      ZSegmentDimension.options.map((dimension) => [dimension, {} as Record<string, TTally>]),
+    ) as Record<TSegmentDimension, Record<string, TTally>>;
     for (const response of stored) {
-      const team = response.segment.team;
-      byTeam.set(
-        team,
-        addTallies(byTeam.get(team) ?? {}, tallyOfResponse(pulse, response.answers)),
-      );
+      for (const dimension of ZSegmentDimension.options) {
+        const groups = byDimension[dimension];
+        const value = response.segment[dimension];
+        groups[value] = addTallies(groups[value] ?? {}, tallyOfResponse(pulse, response.answers));
+      }
     }
-    const headcount = (await local.deps.iterations.get(1))?.iteration.headcount;
-    if (!headcount) throw new Error('no headcount');
+    // The first read makes the first release from those counters (every answer came that day).
+    const release = nextRelease({
+      previous: null,
+      live: { overall: { ...overall, 'd:2026-11-20': stored.length }, byDimension },
+      k: 5,
+      questionIds: pulse.questions.map((question) => question.id),
+      madeAt: '2026-11-20T10:00:00.000Z',
+      closing: false,
+    });
+    expect(release).not.toBeNull();
     const expected = computeResults({
       iterationId: 1,
       status: 'open',
       pulse,
       headcount,
-      overall: { ...overall, 'd:2026-11-20': stored.length },
+      release,
       k: 5,
-      release: null,
-      breakdown: { by: 'team', tallies: byTeam },
+      by: 'team',
     });
     const response = await local.call(steering, 'GET', '/api/iterations/1/results?by=team');
     expect(response.status).toBe(200);

@@ -305,7 +305,7 @@ describe('iterations', () => {
     expect((await call(steering, 'GET', '/api/iterations/77/results')).status).toBe(404);
   });
 
-  it('reads results from the tally shards only, never the responses', async () => {
+  it('reads results from a release of the tally shards, never the responses', async () => {
     // Twelve members of Sales when the iteration opened, six of whom answered.
     const sales = Array.from({ length: 12 }, (_, n) => ({
       ...employee,
@@ -318,23 +318,35 @@ describe('iterations', () => {
       ),
     );
     const shard = { n: 6, 'a:usefulness': 6, 'v:usefulness:4': 6 };
-    dynamo.on(QueryCommand).resolves({
-      Items: [
-        { pk: `TALLY#${openPulse.id}`, sk: 'ALL#0', ...shard, 'd:2026-11-20': 6 },
-        { pk: `TALLY#${openPulse.id}`, sk: 'team#Sales#0', ...shard },
-      ],
-    });
+    // No release yet: the read makes the first one from the shards, and stores it.
+    dynamo
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `RELEASE#${openPulse.id}` } })
+      .resolves({ Items: [] });
+    dynamo
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `TALLY#${openPulse.id}` } })
+      .resolves({
+        Items: [
+          { pk: `TALLY#${openPulse.id}`, sk: 'ALL#0', ...shard, 'd:2026-11-20': 6 },
+          { pk: `TALLY#${openPulse.id}`, sk: 'team#Sales#0', ...shard },
+        ],
+      });
+    dynamo.on(PutCommand).resolves({});
     const response = await call(steering, 'GET', '/api/iterations/5/results?by=team');
     expect(response.status).toBe(200);
     const results = await response.json();
-    expect(results).toMatchObject({ respondents: 6, participation: 0.5, by: 'team' });
+    expect(results).toMatchObject({
+      respondents: 6,
+      participation: 0.5,
+      by: 'team',
+      release: { number: 1, final: false },
+    });
     expect(results.groups).toEqual([
       expect.objectContaining({ value: 'Sales', respondents: 6, participation: 0.5 }),
     ]);
     const queried = dynamo
       .commandCalls(QueryCommand)
-      .map((c) => c.args[0].input.ExpressionAttributeValues);
-    expect(queried).toEqual([{ ':pk': `TALLY#${openPulse.id}` }]);
+      .map((c) => String(c.args[0].input.ExpressionAttributeValues?.[':pk']));
+    expect(queried.filter((pk) => !pk.startsWith('RELEASE#'))).toEqual([`TALLY#${openPulse.id}`]);
   });
 });
 
