@@ -37,6 +37,8 @@ export const steeringAccess: TTableAccess[] = [
   },
   // Opening an iteration freezes every member's segment: written in batches, never updated.
   { actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], leadingKeys: ['DISCLOSURE#*'] },
+  // Results are read from releases: the latest by one query, the next one put, never updated.
+  { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
 ];
 
 export function tableStatements(

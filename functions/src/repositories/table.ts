@@ -12,6 +12,7 @@
  * | receipt              | `RECEIPT#<hmac(member,pulse)>`               | `RECEIPT`             | responses.ts  |
  * | response (anonymous) | `RESPONSES#<pulseId>#<shard>`                | `<random id>`         | responses.ts  |
  * | tally shard          | `TALLY#<pulseId>`                            | `<group>#<shard>`     | responses.ts  |
+ * | release of results   | `RELEASE#<pulseId>`                          | `<000001>`            | releases.ts   |
  *
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no
