@@ -154,6 +154,10 @@ describe('the pulse loop on DynamoDB Local', () => {
     });
     expect(response.status).toBe(409);
     expect((await local.deps.responses.tallies('pulse-1')).overall.n).toBe(41);
+    // Closing made the final release, dated when it closed, with every response it froze.
+    const final = await local.deps.releases.latest('pulse-1');
+    expect(final?.info).toMatchObject({ final: true, madeAt: '2026-11-20T10:00:00.000Z' });
+    expect(final?.tallies.overall.n).toBe(41);
   });
 
   it('leaves the directory unchanged when a roster has a bad row', async () => {

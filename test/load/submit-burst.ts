@@ -17,6 +17,7 @@ import {
   seededRandom,
 } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
+import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { defaultPulseTemplate, rolesOf } from '@boucle/shared';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -71,7 +72,7 @@ try {
       goals: [],
     });
     await deps.iterations.setPulse(1, defaultPulseTemplate);
-    await deps.iterations.open(1, await deps.directory.headcount(), new Date());
+    await takeLifecycleStep(deps, 1, 'open');
     const app = createApp(deps);
     const random = seededRandom(1);
     const requests = await Promise.all(

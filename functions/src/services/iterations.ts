@@ -13,11 +13,16 @@ import { randomUUID } from 'node:crypto';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IterationsRepository, TIterationWithPulse } from '../repositories/iterations.js';
+import type { ReleasesRepository } from '../repositories/releases.js';
+import type { ResponsesRepository } from '../repositories/responses.js';
+import { currentRelease } from './results.js';
 
 export type TLifecycleDeps = {
   iterations: IterationsRepository;
   directory: DirectoryRepository;
   disclosure: DisclosureRepository;
+  responses: ResponsesRepository;
+  releases: ReleasesRepository;
   /** The anonymity threshold: every disclosure segment is held by at least k members. */
   k: number;
   now: () => Date;
@@ -63,7 +68,10 @@ export async function takeLifecycleStep(
   if (action === 'open') await open(deps, iteration, now);
   if (action === 'close') await deps.iterations.close(id, now);
   if (action === 'review') await deps.iterations.review(id, now);
-  return (await existingIteration(deps, id)).iteration;
+  const after = await existingIteration(deps, id);
+  // Closing makes the final release, dated when the iteration closed.
+  if (action === 'close' && after.pulse) await currentRelease(deps, after.iteration, after.pulse);
+  return after.iteration;
 }
 
 /**

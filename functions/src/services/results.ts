@@ -45,11 +45,12 @@ export async function iterationResults(
 
 /**
  * The release results are read from: the latest one, or a new one when what came in since may
- * be shown (checked by the disclosure module). The first read after closing makes the final
- * release; nothing can be answered after closing, so it holds exactly what closing froze.
+ * be shown (checked by the disclosure module). Closing makes the final release (and a read
+ * makes it if closing could not); nothing can be answered after closing, so it holds exactly
+ * what closing froze.
  */
-async function currentRelease(
-  deps: TResultsDeps,
+export async function currentRelease(
+  deps: Omit<TResultsDeps, 'iterations'>,
   iteration: TIteration,
   pulse: TPulse,
 ): Promise<TRelease | null> {
