@@ -4,7 +4,6 @@ import { nextRelease, type TRelease } from './release.js';
 import { addTallies, respondentsIn, type TTally } from './tally.js';
 
 const K = 5;
-const QUESTIONS = ['usefulness'];
 
 /** `count` answers from members of `team` (site, level and ambassador all alike), on `day`. */
 function answersOf(team: string, count: number, day = '2026-11-16'): TReleaseTallies {
@@ -46,7 +45,6 @@ const release = (previous: TRelease | null, live: TReleaseTallies, closing = fal
     previous,
     live,
     k: K,
-    questionIds: QUESTIONS,
     madeAt: '2026-11-20T10:00:00Z',
     closing,
   });

@@ -41,11 +41,17 @@ export type TNextReleaseInput = {
   /** The live counters now, overall and per disclosure group. */
   live: TReleaseTallies;
   k: number;
-  questionIds: readonly string[];
   madeAt: string;
   /** The iteration has closed: this release is the final one. */
   closing: boolean;
 };
+
+/**
+ * Releases are checked on respondents only: every figure of a difference is then an aggregate
+ * over at least k new respondents of its group, whoever among them answered an optional
+ * question — so a question answered by few of them does not hold the whole group back.
+ */
+const ANSWERS_UNCHECKED: readonly string[] = [];
 
 /**
  * The release to make now, or null when none may be made (nothing new, or too little new to
@@ -54,15 +60,15 @@ export type TNextReleaseInput = {
  * so no two releases, consecutive or not, can be subtracted down to fewer than k respondents.
  */
 export function nextRelease(input: TNextReleaseInput): TRelease | null {
-  const { previous, live, k, questionIds, madeAt, closing } = input;
+  const { previous, live, k, madeAt, closing } = input;
   const before = previous?.tallies ?? null;
   const unchanged =
     respondentsIn(live.overall) === respondentsIn(before?.overall ?? {}) && previous !== null;
   if (unchanged && !closing) return null;
   const made =
-    releaseRefusal(before, live, k, questionIds) === null
+    releaseRefusal(before, live, k, ANSWERS_UNCHECKED) === null
       ? { tallies: live, withheld: emptyWithheld() }
-      : finalRelease(before, live, k, questionIds, previous?.withheld);
+      : finalRelease(before, live, k, ANSWERS_UNCHECKED, previous?.withheld);
   const nothingShown = respondentsIn(made.tallies.overall) === respondentsIn(before?.overall ?? {});
   if (nothingShown && !closing) return null;
   if (respondentsIn(made.tallies.overall) === 0 && !closing) return null;

@@ -122,7 +122,6 @@ describe('the pulse loop on DynamoDB Local', () => {
       previous: null,
       live: { overall: { ...overall, 'd:2026-11-20': stored.length }, byDimension },
       k: 5,
-      questionIds: pulse.questions.map((question) => question.id),
       madeAt: '2026-11-20T10:00:00.000Z',
       closing: false,
     });

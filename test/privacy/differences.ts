@@ -1,21 +1,14 @@
 import { ZSegmentDimension, type TResults } from '@boucle/shared';
 
 /**
- * What an attacker can subtract between two reads: for each view, the respondents and each
- * question's answer count, overall and per group shown. `NaN` where a figure is withheld.
+ * What an attacker can subtract between two reads: for each view, the respondents overall and
+ * per group shown. A difference of k respondents or more is an aggregate over people the
+ * attacker cannot tell apart, whatever each of them answered; fewer isolates them.
  */
 type TFigures = { overall: number[]; groups: Map<string, number[]>[] };
 
-function figuresOf(result: {
-  withheld: boolean;
-  respondents: number | null;
-  questions: TResults['questions'];
-}): number[] {
-  if (result.withheld || result.respondents === null) return [];
-  return [
-    result.respondents,
-    ...result.questions.map((q) => (q.withheld || q.answered === null ? NaN : q.answered)),
-  ];
+function figuresOf(result: { withheld: boolean; respondents: number | null }): number[] {
+  return result.withheld || result.respondents === null ? [] : [result.respondents];
 }
 
 /** The figures of a read of every view (overall first, then one view per dimension). */

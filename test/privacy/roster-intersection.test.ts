@@ -101,7 +101,6 @@ function attackRoster(seed: number, segmentK: number) {
     previous: null,
     live: { overall, byDimension },
     k: K,
-    questionIds: pulse.questions.map((q) => q.id),
     madeAt: '2026-11-20T10:00:00Z',
     closing: true,
   });

@@ -69,7 +69,6 @@ export async function currentRelease(
       },
     },
     k: deps.k,
-    questionIds: pulse.questions.map((question) => question.id),
     madeAt: deps.now().toISOString(),
     closing: iteration.status !== 'open',
   });
