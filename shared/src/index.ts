@@ -9,6 +9,7 @@ export * from './release.js';
 export * from './response.js';
 export * from './results.js';
 export * from './roster.js';
+export * from './seeded-random.js';
 export * from './segment.js';
 export * from './statistics.js';
 export * from './tally.js';

@@ -4,12 +4,9 @@ import {
   segmentOf,
   type TMember,
   type TSegment,
-} from '@boucle/shared';
-import {
-  demoAnswers,
-  demoIterations,
   seededRandom,
-} from '@boucle/functions/local/demo-organisation';
+} from '@boucle/shared';
+import { demoAnswers, demoIterations } from '@boucle/functions/local/demo-organisation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
 

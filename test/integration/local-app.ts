@@ -8,8 +8,14 @@ import { createDeps } from '@boucle/functions/deps';
 import { ensureTable } from '@boucle/functions/local/create-table';
 import { rolesOf, type TMember } from '@boucle/shared';
 
+/** The app's clock: tests that replay days move it. */
+export type TClock = { now: Date };
+
 /** The real app on a fresh table of the shared DynamoDB Local. */
-export async function localApp(shards = 4) {
+export async function localApp(
+  shards = 4,
+  clock: TClock = { now: new Date('2026-11-20T10:00:00Z') },
+) {
   const config = readConfig({
     TABLE_NAME: `boucle-${randomUUID()}`,
     DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
@@ -30,7 +36,7 @@ export async function localApp(shards = 4) {
     config,
     client,
     localIssuer: issuer,
-    overrides: { now: () => new Date('2026-11-20T10:00:00Z') },
+    overrides: { now: () => clock.now },
   });
   const app = createApp(deps);
   const call = async (member: TMember, method: string, path: string, body?: unknown) => {
@@ -45,5 +51,5 @@ export async function localApp(shards = 4) {
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   };
-  return { app, deps, call };
+  return { app, deps, call, clock };
 }

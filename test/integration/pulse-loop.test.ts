@@ -8,12 +8,12 @@ import {
   type TMember,
   type TSegmentDimension,
   type TTally,
+  seededRandom,
 } from '@boucle/shared';
 import {
   demoAnswers,
   demoIterations,
   demoMembers,
-  seededRandom,
 } from '@boucle/functions/local/demo-organisation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';

@@ -14,11 +14,10 @@ import {
   demoAnswers,
   demoIterations,
   demoMembers,
-  seededRandom,
 } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
-import { defaultPulseTemplate, rolesOf } from '@boucle/shared';
+import { defaultPulseTemplate, rolesOf, seededRandom } from '@boucle/shared';
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 

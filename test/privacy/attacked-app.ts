@@ -1,15 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import { inject } from 'vitest';
-import { createApp } from '@boucle/functions/app';
-import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
-import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
-import { readConfig } from '@boucle/functions/config';
-import { createDeps } from '@boucle/functions/deps';
-import { ensureTable } from '@boucle/functions/local/create-table';
 import { demoIterations, type TDemoIteration } from '@boucle/functions/local/demo-organisation';
+import { localApp } from '../integration/local-app.js';
 import {
   defaultPulseTemplate,
-  rolesOf,
   ZResults,
   ZSegmentDimension,
   type TMember,
@@ -30,40 +22,8 @@ export function storyOf(index: number): TDemoIteration {
  * one open iteration of the default pulse over the given roster.
  */
 export async function attackedApp(roster: readonly TMember[], firstDay: string) {
-  const config = readConfig({
-    TABLE_NAME: `boucle-privacy-${randomUUID()}`,
-    DYNAMODB_ENDPOINT: inject('dynamoEndpoint'),
-    RECEIPT_SECRET: 'privacy-secret-of-at-least-32-characters',
-    ANONYMITY_K: String(K),
-    AUTH_ISSUER: 'test',
-    AUTH_AUDIENCE: 'boucle',
-  });
-  const client = createDynamoClient({
-    region: config.AWS_REGION,
-    endpoint: config.DYNAMODB_ENDPOINT,
-  });
-  await ensureTable(client, config.TABLE_NAME);
-  const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'test', 'boucle');
   const clock = { now: new Date(`${firstDay}T09:00:00Z`) };
-  const deps = createDeps({
-    config,
-    client,
-    localIssuer: issuer,
-    overrides: { now: () => clock.now },
-  });
-  const app = createApp(deps);
-  const call = async (member: TMember, method: string, path: string, body?: unknown) => {
-    const token = await issuer.sign({
-      email: member.email,
-      name: member.name,
-      roles: rolesOf(member),
-    });
-    return app.request(path, {
-      method,
-      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  };
+  const { deps, call } = await localApp(4, clock);
   const steering = roster.find((member) => member.role === 'steering');
   if (!steering) throw new Error('the roster needs a steering member');
   await deps.directory.replace(roster, clock.now);

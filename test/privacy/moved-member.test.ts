@@ -1,4 +1,5 @@
-import { demoAnswers, demoMembers, seededRandom } from '@boucle/functions/local/demo-organisation';
+import { seededRandom } from '@boucle/shared';
+import { demoAnswers, demoMembers } from '@boucle/functions/local/demo-organisation';
 import { describe, expect, it } from 'vitest';
 import { attackedApp, storyOf } from './attacked-app.js';
 

@@ -12,8 +12,9 @@ import {
   type TSegmentDimension,
   type TTally,
   type TResults,
+  seededRandom,
 } from '@boucle/shared';
-import { demoAnswers, seededRandom } from '@boucle/functions/local/demo-organisation';
+import { demoAnswers } from '@boucle/functions/local/demo-organisation';
 import { storyOf } from './attacked-app.js';
 import { describe, expect, it } from 'vitest';
 

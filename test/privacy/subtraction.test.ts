@@ -1,4 +1,4 @@
-import { demoAnswers, demoMembers, seededRandom } from '@boucle/functions/local/demo-organisation';
+import { demoAnswers, demoMembers } from '@boucle/functions/local/demo-organisation';
 import {
   addTallies,
   computeResults,
@@ -11,6 +11,7 @@ import {
   type TResults,
   type TSegmentDimension,
   type TTally,
+  seededRandom,
 } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { attackedApp, K, storyOf } from './attacked-app.js';

@@ -1,4 +1,4 @@
-import type { TAnswers, TMember, TTrainingLevel } from '@boucle/shared';
+import { seededRandom, type TAnswers, type TMember, type TTrainingLevel } from '@boucle/shared';
 
 /**
  * A believable organisation rolling out its enterprise social network: 300 members, 8 teams,
@@ -89,18 +89,6 @@ const LAST = [
   'Guerin',
   'Muller',
 ];
-
-/** mulberry32: a tiny seeded generator, so the demo is the same on every machine. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(random: () => number, items: readonly T[]): T =>
   items[Math.floor(random() * items.length)] as T;

@@ -1,4 +1,9 @@
-import { defaultPulseTemplate, type TMember, type TPoolingOrder } from '@boucle/shared';
+import {
+  defaultPulseTemplate,
+  type TMember,
+  type TPoolingOrder,
+  seededRandom,
+} from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
 import { takeLifecycleStep } from '../services/iterations.js';
 import { receiptOf, submitResponse } from '../services/pulses.js';
@@ -6,7 +11,6 @@ import {
   demoAnswers,
   demoIterations,
   demoMembers,
-  seededRandom,
   type TDemoIteration,
 } from './demo-organisation.js';
 

@@ -7,18 +7,7 @@ import {
   FULLY_POOLED,
   headcountOfSegments,
 } from './segments.js';
-
-/** mulberry32, as the demo organisation uses: the same rosters on every machine. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom } from '../seeded-random.js';
 
 const LEVELS: readonly TTrainingLevel[] = ['beginner', 'confirmed', 'advanced'];
 
