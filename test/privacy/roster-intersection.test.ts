@@ -14,7 +14,13 @@ import {
   type TResults,
   seededRandom,
 } from '@boucle/shared';
-import { demoAnswers } from '@boucle/functions/local/demo-organisation';
+import {
+  demoAnswers,
+  demoIterations,
+  demoMembers,
+  type TDemoIteration,
+} from '@boucle/functions/local/demo-organisation';
+import { DEMO_POOLING_ORDER } from '@boucle/functions/local/seed';
 import { storyOf } from './attacked-app.js';
 import { describe, expect, it } from 'vitest';
 
@@ -79,19 +85,21 @@ function attack(roster: readonly TMember[], segments: Map<string, TSegment>, vie
   return { found, tried };
 }
 
-/** Builds a final release over a generated roster answering, read in every view, then attacks. */
-function attackRoster(seed: number, segmentK: number) {
-  const roster = smallRoster(20 + (seed % 40) * 3, seed);
-  const segments = disclosureSegments(roster, segmentK);
-  const random = seededRandom(seed * 7);
+/** A final release over a roster answering one iteration, read in every view, then attacked. */
+function attackRelease(
+  roster: readonly TMember[],
+  segments: Map<string, TSegment>,
+  iteration: TDemoIteration,
+  random: () => number,
+) {
   const byDimension = Object.fromEntries(
     ZSegmentDimension.options.map((dimension) => [dimension, {} as Record<string, TTally>]),
   ) as Record<TSegmentDimension, Record<string, TTally>>;
   let overall: TTally = {};
-  for (const member of roster.filter(() => random() < 0.7)) {
+  for (const member of roster.filter(() => random() < iteration.participation + 0.2)) {
     const segment = segments.get(member.email);
     if (!segment) throw new Error('every member has a segment');
-    const tally = tallyOfResponse(pulse, demoAnswers(member, story, random));
+    const tally = tallyOfResponse(pulse, demoAnswers(member, iteration, random));
     overall = addTallies(overall, tally);
     for (const dimension of ZSegmentDimension.options) {
       const groups = byDimension[dimension];
@@ -112,6 +120,12 @@ function attackRoster(seed: number, segmentK: number) {
   return attack(roster, segments, views);
 }
 
+/** A generated roster, its disclosure segments at `segmentK`, answering the first iteration. */
+function attackRoster(seed: number, segmentK: number) {
+  const roster = smallRoster(20 + (seed % 40) * 3, seed);
+  return attackRelease(roster, disclosureSegments(roster, segmentK), story, seededRandom(seed * 7));
+}
+
 describe('the attacker with the roster and every breakdown of a release', () => {
   it('cannot narrow an answer given once to fewer than k members, on generated rosters', () => {
     let tried = 0;
@@ -123,6 +137,21 @@ describe('the attacker with the roster and every breakdown of a release', () => 
     }
     console.log(`roster intersections: 120 generated rosters, ${tried} single answers attacked`);
     expect(tried).toBeGreaterThan(200);
+    expect(found).toEqual([]);
+  });
+
+  it('cannot narrow an answer given once to fewer than k members, in the demo organisation', () => {
+    const roster = demoMembers();
+    const segments = disclosureSegments(roster, K, DEMO_POOLING_ORDER);
+    let tried = 0;
+    const found: string[] = [];
+    demoIterations.forEach((iteration, index) => {
+      const result = attackRelease(roster, segments, iteration, seededRandom(100 + index));
+      tried += result.tried;
+      found.push(...result.found.map((line) => `iteration ${index + 1}: ${line}`));
+    });
+    console.log(`roster intersections: the demo's 5 iterations, ${tried} single answers attacked`);
+    expect(tried).toBeGreaterThan(0);
     expect(found).toEqual([]);
   });
 
