@@ -3,6 +3,8 @@
  * single tally shard and once sharded, printing throughput, latency, transaction conflicts
  * retried, and checking that every response counted exactly once.
  */
+// First: the local defaults (no EMF metric lines, quiet logs) before the app's modules load.
+import '../../scripts/start/local-env.js';
 import { randomUUID } from 'node:crypto';
 import { createApp } from '@boucle/functions/app';
 import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
@@ -18,8 +20,6 @@ import {
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { defaultPulseTemplate, rolesOf, seededRandom } from '@boucle/shared';
-
-process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
