@@ -8,7 +8,8 @@
  * | 1. no segment under k members         | `disclosureSegments` (segments.ts)      | every distinct segment (team, site, level, ambassador) is held by ≥ k members, the fully pooled one included (unless the roster has < k); rare values pooled dimension by dimension  |
  * | 1. participation denominators         | `headcountOfSegments` (segments.ts)     | members per disclosure value: every group of every dimension is a union of segments, so ≥ k members, and so is any intersection of one group per dimension (or 0)                      |
  * | 1. + 2. no aggregate under k, totals  | `groupsToWithhold` (suppression.ts)     | in one table with its total shown: groups under k withheld, and more until the withheld ones are ≥ 2 groups holding ≥ k together (a withheld total of 0 is covered too)            |
- * | 3b. results move only by releases     | `releaseRefusal` (release.ts)           | a release follows the previous one only if, overall and in every group of every dimension, respondents and answers per question moved by 0 or ≥ k: no two releases isolate < k       |
+ * | 3b. results move only by releases     | `releaseRefusal` (release.ts)           | a release follows the previous one only if, overall and in every group of every dimension, respondents (and each asked question's answers) moved by 0 or ≥ k: no two releases isolate < k |
+ * | 3b. the next release, open or final   | `nextRelease` (next-release.ts)         | what the app calls: a new release only when `releaseRefusal` passes (on respondents) or `finalRelease` can withhold the late groups; withheld groups keep their last shown counters |
  * | 3b. the release made at closing       | `finalRelease` (release.ts)             | the late answers are shown except the groups whose difference isolates < k, withheld with complements inside the difference; < k late overall: the previous release unchanged        |
  * | 3b. two days, two releases            | `dayRanges` (days.ts)                   | responses per range of consecutive days, each ≥ k, never cutting a previous release's range: no subtraction gets down to one day under k; nothing when the total is under k         |
  * | 3. free text                          | `mayShowComments` (comments.ts)         | comments only for groups of ≥ commentK respondents (`DEFAULT_COMMENT_K` = 10), never under the k floor                                                                                 |
@@ -21,6 +22,7 @@
  */
 export * from './comments.js';
 export * from './days.js';
+export * from './next-release.js';
 export * from './release.js';
 export * from './segments.js';
 export * from './suppression.js';

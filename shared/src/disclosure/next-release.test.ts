@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { TReleaseTallies } from './disclosure/index.js';
-import { nextRelease, type TRelease } from './release.js';
-import { addTallies, respondentsIn, type TTally } from './tally.js';
+import type { TRelease } from '../release.js';
+import type { TReleaseTallies } from './release.js';
+import { nextRelease } from './next-release.js';
+import { addTallies, respondentsIn, type TTally } from '../tally.js';
 
 const K = 5;
 
