@@ -123,7 +123,12 @@ describe('BoucleStack', () => {
     // What answers pulses cannot read tallies; what reads results cannot write answers.
     expect(leadingKeysOf('PulseRole', 'dynamodb:Query')).toEqual([]);
     expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).not.toContain('TALLY#*');
+    expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).not.toContain('RELEASE#*');
+    // The pulse function reads a member's frozen segment; only steering freezes them.
+    expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).toContain('DISCLOSURE#*');
+    expect(leadingKeysOf('PulseRole', 'dynamodb:PutItem')).not.toContain('DISCLOSURE#*');
     expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('TALLY#*');
+    expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('RELEASE#*');
     for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) {
       const keys = leadingKeysOf('SteeringRole', action);
       expect(keys.length).toBeGreaterThan(0);
