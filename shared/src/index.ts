@@ -12,5 +12,6 @@ export * from './roster.js';
 export * from './seeded-random.js';
 export * from './segment.js';
 export * from './statistics.js';
+export * from './statistics/index.js';
 export * from './tally.js';
 export * from './text.js';

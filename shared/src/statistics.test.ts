@@ -3,12 +3,12 @@ import { enpsOf, meanOf, t975 } from './statistics.js';
 
 describe('meanOf', () => {
   it('computes the mean and a 95% t interval from counts', () => {
-    // values 1,2,3,4,5 once each: mean 3, s = 1.5811, t(4) = 2.776
+    // values 1,2,3,4,5 once each: mean 3, s = 1.5811, t(4) = 2.77644510519779 (SciPy stats.t.ppf(0.975, 4); R qt gives 2.776445)
     const estimate = meanOf(new Map([1, 2, 3, 4, 5].map((v) => [v, 1])));
     expect(estimate?.mean).toBe(3);
-    const margin = (2.776 * Math.sqrt(2.5)) / Math.sqrt(5);
-    expect(estimate?.interval?.low).toBeCloseTo(3 - margin, 6);
-    expect(estimate?.interval?.high).toBeCloseTo(3 + margin, 6);
+    const margin = (2.77644510519779 * Math.sqrt(2.5)) / Math.sqrt(5);
+    expect(estimate?.interval?.low).toBeCloseTo(3 - margin, 9);
+    expect(estimate?.interval?.high).toBeCloseTo(3 + margin, 9);
   });
 
   it('gives no interval for a single answer and nothing for none', () => {
@@ -16,9 +16,10 @@ describe('meanOf', () => {
     expect(meanOf(new Map([[4, 0]]))).toBeNull();
   });
 
-  it('uses the normal quantile past 30 degrees of freedom', () => {
-    expect(t975(1)).toBe(12.706);
-    expect(t975(200)).toBe(1.96);
+  it('uses the exact t quantile at every degree of freedom (R qt(0.975, df))', () => {
+    expect(t975(1)).toBeCloseTo(12.7062047361747, 9);
+    expect(t975(31)).toBeCloseTo(2.03951344639641, 9);
+    expect(t975(1000)).toBeCloseTo(1.96233908082641, 9);
   });
 });
 
@@ -36,13 +37,18 @@ describe('enpsOf', () => {
     expect(estimate?.enps).toBeCloseTo(30, 10);
     expect(estimate?.promoters).toBe(5);
     expect(estimate?.detractors).toBe(2);
-    const variance = (0.5 * 0.5 + 0.2 * 0.8 + 2 * 0.5 * 0.2) / 10;
-    expect(estimate?.interval?.high).toBeCloseTo(30 + 196 * Math.sqrt(variance), 6);
+    // Tango's score interval with continuity correction ½, computed independently in Python
+    // (bisection on the closed-form constrained MLE): −26.27028381034281 .. 70.92642492086458.
+    expect(estimate?.interval?.low).toBeCloseTo(-26.27028381034281, 6);
+    expect(estimate?.interval?.high).toBeCloseTo(70.92642492086458, 6);
   });
 
-  it('keeps the interval inside −100..100', () => {
+  it('keeps the interval inside −100..100 with positive width when all answers agree', () => {
     const estimate = enpsOf(new Map([[10, 3]]));
     expect(estimate?.enps).toBe(100);
-    expect(estimate?.interval).toEqual({ low: 100, high: 100 });
+    expect(estimate?.interval?.high).toBe(100);
+    expect(estimate?.interval?.low).toBeGreaterThan(-100);
+    expect(estimate?.interval?.low).toBeLessThan(100);
+    expect(enpsOf(new Map([[10, 1]]))?.interval).toBeNull();
   });
 });

@@ -1,12 +1,9 @@
-/** Two-sided 95% Student t quantiles for 1..30 degrees of freedom; 1.96 beyond. */
-const T975 = [
-  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
-  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
-  2.045, 2.042,
-];
+import { enpsScoreInterval } from './statistics/enps-interval.js';
+import { tQuantile } from './statistics/student-t.js';
 
+/** The 0.975 quantile of Student's t with the given degrees of freedom (exact, any df > 0). */
 export function t975(degreesOfFreedom: number): number {
-  return T975[degreesOfFreedom - 1] ?? 1.96;
+  return tQuantile(0.975, degreesOfFreedom);
 }
 
 export type TInterval = { low: number; high: number };
@@ -38,7 +35,10 @@ export type TEnpsEstimate = {
   interval: TInterval | null;
 };
 
-/** eNPS = % promoters (9–10) − % detractors (0–6), with a 95% normal interval. */
+/**
+ * eNPS = % promoters (9–10) − % detractors (0–6), with a 95% score interval (Tango's, with a
+ * continuity correction: see `enpsScoreInterval`), none below two answers.
+ */
 export function enpsOf(counts: ReadonlyMap<number, number>): TEnpsEstimate | null {
   let promoters = 0;
   let passives = 0;
@@ -50,13 +50,8 @@ export function enpsOf(counts: ReadonlyMap<number, number>): TEnpsEstimate | nul
   }
   const n = promoters + passives + detractors;
   if (n === 0) return null;
-  const p = promoters / n;
-  const d = detractors / n;
-  const enps = 100 * (p - d);
-  // Var(P − D) for one multinomial draw: p(1−p) + d(1−d) + 2pd.
-  const variance = (p * (1 - p) + d * (1 - d) + 2 * p * d) / n;
-  const margin = 100 * 1.96 * Math.sqrt(variance);
-  const interval =
-    n < 2 ? null : { low: Math.max(-100, enps - margin), high: Math.min(100, enps + margin) };
+  const enps = (100 * (promoters - detractors)) / n;
+  const shares = n < 2 ? null : enpsScoreInterval(promoters, detractors, n);
+  const interval = shares && { low: 100 * shares.low, high: 100 * shares.high };
   return { enps, promoters, passives, detractors, interval };
 }
