@@ -52,10 +52,10 @@ describe('demo seed', { timeout: 600_000 }, () => {
     // Nantes lags behind and ambassadors carry the network, read from the frozen segments.
     const fourth = await deps.responses.tallies('pulse-4');
     const sites = fourth.byDimension.site;
-    expect(usefulness(sites.get('Nantes'))).toBeLessThan(usefulness(sites.get('Paris')));
-    expect(usefulness(sites.get('Nantes'))).toBeLessThan(usefulness(sites.get('Lyon')));
+    expect(usefulness(sites.Nantes)).toBeLessThan(usefulness(sites.Paris));
+    expect(usefulness(sites.Nantes)).toBeLessThan(usefulness(sites.Lyon));
     const ambassadors = fourth.byDimension.ambassador;
-    expect(usefulness(ambassadors.get('yes'))).toBeGreaterThan(usefulness(ambassadors.get('no')));
+    expect(usefulness(ambassadors.yes)).toBeGreaterThan(usefulness(ambassadors.no));
 
     await seedDemoOrganisation(deps, () => undefined);
     expect(await counts()).toEqual(first);

@@ -12,16 +12,12 @@
  * condition on the version it replaces: a failed or concurrent import leaves the directory as
  * it was, and readers never see half a roster.
  */
-import {
-  GetCommand,
-  paginateQuery,
-  PutCommand,
-  type DynamoDBDocumentClient,
-} from '@aws-sdk/lib-dynamodb';
+import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
 import { putInBatches } from './batch-write.js';
 import { refusedUnlessWritten } from './conditional-write.js';
+import { queryItems } from './query-items.js';
 import type { TTableRef } from './table.js';
 
 const CURRENT_KEY = { pk: 'DIRECTORY', sk: 'CURRENT' };
@@ -62,16 +58,12 @@ export class DirectoryRepository {
     const current = await this.current();
     if (!current) return [];
     const members: TMember[] = [];
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': `DIRECTORY#${current.version}` },
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) members.push(ZMember.parse(item.member));
+    for await (const item of queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': `DIRECTORY#${current.version}` },
+    })) {
+      members.push(ZMember.parse(item.member));
     }
     return members;
   }

@@ -21,7 +21,6 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
-  paginateQuery,
   PutCommand,
   TransactWriteCommand,
   UpdateCommand,
@@ -41,6 +40,7 @@ import {
   type TSegmentDimension,
 } from '@boucle/shared';
 import { refusedUnlessWritten } from './conditional-write.js';
+import { queryItems } from './query-items.js';
 import type { TTableRef } from './table.js';
 
 const PK = 'ITERATIONS';
@@ -71,17 +71,13 @@ export class IterationsRepository {
 
   async list(): Promise<TIteration[]> {
     const iterations: TIteration[] = [];
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
-        ExpressionAttributeValues: { ':pk': PK, ':prefix': 'ITERATION#' },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) {
-      for (const item of page.Items ?? []) iterations.push(toIteration(item).iteration);
+    for await (const item of queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
+      ExpressionAttributeValues: { ':pk': PK, ':prefix': 'ITERATION#' },
+      ConsistentRead: true,
+    })) {
+      iterations.push(toIteration(item).iteration);
     }
     return iterations;
   }

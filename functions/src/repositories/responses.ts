@@ -24,10 +24,8 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   GetCommand,
-  paginateQuery,
   TransactWriteCommand,
   type DynamoDBDocumentClient,
-  type NativeAttributeValue,
   type TransactWriteItem,
 } from '@aws-sdk/lib-dynamodb';
 import {
@@ -41,12 +39,14 @@ import {
   type TAnswers,
   type TReceipt,
   type TSegment,
+  type TReleaseTallies,
   type TSegmentDimension,
   type TTally,
 } from '@boucle/shared';
 import { randomInt, randomUUID } from 'node:crypto';
 import { countMetric } from '../observability.js';
 import { iterationKey } from './iterations.js';
+import { queryItems, type TStoredItem } from './query-items.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -62,11 +62,6 @@ export type TSubmission = {
   tally: TTally;
 };
 
-export type TPulseTallies = {
-  overall: TTally;
-  byDimension: Record<TSegmentDimension, Map<string, TTally>>;
-};
-
 /** A stored response: its disclosure segment and its answers, nothing else. */
 export type TStoredResponse = { segment: TSegment; answers: TAnswers };
 
@@ -75,8 +70,6 @@ export type TSubmissionItemName =
   'receipt' | 'response' | `tally:${typeof OVERALL_GROUP | TSegmentDimension}` | 'iteration-open';
 
 type TNamedItem = { name: TSubmissionItemName; item: TransactWriteItem };
-
-type TStoredItem = Record<string, NativeAttributeValue>;
 
 export class ResponsesRepository {
   constructor(
@@ -196,11 +189,17 @@ export class ResponsesRepository {
     ];
   }
 
-  /** Sums every shard of every group: a fixed number of items, whatever the response count. */
-  async tallies(pulseId: string): Promise<TPulseTallies> {
-    const byDimension = Object.fromEntries(
-      ZSegmentDimension.options.map((dimension) => [dimension, new Map<string, TTally>()]),
-    ) as Record<TSegmentDimension, Map<string, TTally>>;
+  /**
+   * Sums every shard of every group: a fixed number of items, whatever the response count, in
+   * the shape the disclosure module makes releases of.
+   */
+  async tallies(pulseId: string): Promise<TReleaseTallies> {
+    const byDimension: TReleaseTallies['byDimension'] = {
+      team: {},
+      site: {},
+      trainingLevel: {},
+      ambassador: {},
+    };
     let overall: TTally = {};
     for await (const { pk, sk, ...counters } of this.partition(`TALLY#${pulseId}`)) {
       const tally = Object.fromEntries(
@@ -217,7 +216,7 @@ export class ResponsesRepository {
       if (!dimension.success) continue;
       const value = valueParts.join('#');
       const groups = byDimension[dimension.data];
-      groups.set(value, addTallies(groups.get(value) ?? {}, tally));
+      groups[value] = addTallies(groups[value] ?? {}, tally);
     }
     return { overall, byDimension };
   }
@@ -237,17 +236,13 @@ export class ResponsesRepository {
   }
 
   /** Every item of one partition, page after page. */
-  private async *partition(pk: string): AsyncGenerator<TStoredItem> {
-    const pages = paginateQuery(
-      { client: this.documents },
-      {
-        TableName: this.table.tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': pk },
-        ConsistentRead: true,
-      },
-    );
-    for await (const page of pages) yield* page.Items ?? [];
+  private partition(pk: string): AsyncGenerator<TStoredItem> {
+    return queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': pk },
+      ConsistentRead: true,
+    });
   }
 }
 

@@ -56,18 +56,9 @@ export async function currentRelease(
 ): Promise<TRelease | null> {
   const previous = await deps.releases.latest(pulse.id);
   if (previous?.info.final) return previous;
-  const { overall, byDimension } = await deps.responses.tallies(pulse.id);
   const next = nextRelease({
     previous,
-    live: {
-      overall,
-      byDimension: {
-        team: Object.fromEntries(byDimension.team),
-        site: Object.fromEntries(byDimension.site),
-        trainingLevel: Object.fromEntries(byDimension.trainingLevel),
-        ambassador: Object.fromEntries(byDimension.ambassador),
-      },
-    },
+    live: await deps.responses.tallies(pulse.id),
     k: deps.k,
     madeAt: deps.now().toISOString(),
     closing: iteration.status !== 'open',
