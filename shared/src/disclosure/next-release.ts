@@ -1,8 +1,8 @@
 import type { TRelease } from '../release.js';
-import { ZSegmentDimension, type TSegmentDimension } from '../segment.js';
+import { ZSegmentDimension } from '../segment.js';
 import { respondentsIn } from '../tally.js';
 import { dayRanges } from './days.js';
-import { finalRelease, releaseRefusal, type TReleaseTallies } from './release.js';
+import { finalRelease, type TReleaseTallies } from './release.js';
 
 export type TNextReleaseInput = {
   previous: TRelease | null;
@@ -22,7 +22,8 @@ export type TNextReleaseInput = {
 const ANSWERS_UNCHECKED: readonly string[] = [];
 
 /**
- * The release to make now, or null when none may be made (nothing new, or too little new to
+ * The release to make now (`finalRelease` shows everything when nothing isolates, and withholds
+ * the groups that would otherwise), or null when none may be made (nothing new, or too little new to
  * tell apart from one person). Groups whose late answers cannot be shown are withheld, and keep
  * in the stored counters what was last shown of them: the next release is compared with that,
  * so no two releases, consecutive or not, can be subtracted down to fewer than k respondents.
@@ -30,23 +31,14 @@ const ANSWERS_UNCHECKED: readonly string[] = [];
 export function nextRelease(input: TNextReleaseInput): TRelease | null {
   const { previous, live, k, madeAt, closing } = input;
   const before = previous?.tallies ?? null;
-  const unchanged =
-    respondentsIn(live.overall) === respondentsIn(before?.overall ?? {}) && previous !== null;
-  if (unchanged && !closing) return null;
-  const made =
-    releaseRefusal(before, live, k, ANSWERS_UNCHECKED) === null
-      ? { tallies: live, withheld: emptyWithheld() }
-      : finalRelease(before, live, k, ANSWERS_UNCHECKED, previous?.withheld);
-  const nothingShown = respondentsIn(made.tallies.overall) === respondentsIn(before?.overall ?? {});
-  if (nothingShown && !closing) return null;
-  if (respondentsIn(made.tallies.overall) === 0 && !closing) return null;
-  const withheld = Object.fromEntries(
-    ZSegmentDimension.options.map((dimension) => [dimension, made.withheld[dimension] ?? []]),
-  ) as Record<TSegmentDimension, string[]>;
+  const made = finalRelease(before, live, k, ANSWERS_UNCHECKED, previous?.withheld);
+  // Counters only grow: the same respondents overall means nothing new may be shown.
+  const nothingNew = respondentsIn(made.tallies.overall) === respondentsIn(before?.overall ?? {});
+  if (nothingNew && !closing) return null;
   const byDimension = Object.fromEntries(
     ZSegmentDimension.options.map((dimension) => {
       const groups = { ...made.tallies.byDimension[dimension] };
-      for (const value of withheld[dimension]) {
+      for (const value of made.withheld[dimension]) {
         groups[value] = before?.byDimension[dimension]?.[value] ?? {};
       }
       return [dimension, groups];
@@ -56,10 +48,6 @@ export function nextRelease(input: TNextReleaseInput): TRelease | null {
     info: { number: (previous?.info.number ?? 0) + 1, madeAt, final: closing },
     tallies: { overall: made.tallies.overall, byDimension },
     dayRanges: dayRanges(made.tallies.overall, k, previous?.dayRanges),
-    withheld,
+    withheld: made.withheld,
   };
-}
-
-function emptyWithheld(): Record<TSegmentDimension, string[]> {
-  return { team: [], site: [], trainingLevel: [], ambassador: [] };
 }
