@@ -55,3 +55,8 @@ export type TIterationSummary = z.infer<typeof ZIterationSummary>;
 export const ZIterationList = z
   .object({ iterations: z.array(ZIterationSummary) })
   .meta({ id: 'IterationList' });
+
+/** One iteration and its pulse (null until the steering group sets it). */
+export const ZIterationDetail = z
+  .object({ iteration: ZIteration, pulse: ZPulse.nullable() })
+  .meta({ id: 'IterationDetail' });

@@ -11,6 +11,7 @@ import {
   ZDevMember,
   ZHeadcount,
   ZIteration,
+  ZIterationDetail,
   ZIterationInput,
   ZIterationList,
   ZMe,
@@ -125,7 +126,7 @@ export const createIteration = createRoute({
 export const getIteration = createRoute({
   ...endpoint('get', '/api/iterations/{id}', 'One iteration and its pulse', steering),
   request: { params: iterationParams },
-  responses: answers(200, z.object({ iteration: ZIteration, pulse: ZPulse.nullable() }), 'Found'),
+  responses: answers(200, ZIterationDetail, 'Found'),
 });
 
 export const setPulse = createRoute({

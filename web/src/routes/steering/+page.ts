@@ -1,10 +1,7 @@
-import { ZIteration, ZIterationList, ZPulse, ZResults, ZSegmentDimension } from '@boucle/shared';
-import { z } from 'zod';
+import { ZIterationDetail, ZIterationList, ZResults, ZSegmentDimension } from '@boucle/shared';
 import { api } from '$lib/api';
 import { failLoad } from '$lib/load';
 import type { PageLoad } from './$types';
-
-const ZIterationDetail = z.object({ iteration: ZIteration, pulse: ZPulse.nullable() });
 
 /**
  * The results of the iteration and breakdown in the address (`?iteration=4&by=site`), so a
