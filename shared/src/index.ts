@@ -1,5 +1,7 @@
 export * from './disclosure/index.js';
+export * from './adoption.js';
 export * from './api.js';
+export * from './csv.js';
 export * from './errors.js';
 export * from './iteration.js';
 export * from './member.js';
@@ -8,6 +10,7 @@ export * from './pulse-template.js';
 export * from './release.js';
 export * from './response.js';
 export * from './results.js';
+export * from './results-csv.js';
 export * from './roster.js';
 export * from './seeded-random.js';
 export * from './segment.js';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAdoptionInput } from './adoption.js';
 import { ZHeadcount, ZSegmentDimension } from './segment.js';
 
 export const ZIterationStatus = z
@@ -62,6 +63,8 @@ export const ZIteration = z
     openedAt: z.string().nullable(),
     closedAt: z.string().nullable(),
     reviewedAt: z.string().nullable(),
+    /** The social network's adoption figures for the iteration, once the steering group gave them. */
+    adoption: ZAdoptionInput.optional(),
   })
   .meta({ id: 'Iteration' });
 export type TIteration = z.infer<typeof ZIteration>;

@@ -64,6 +64,27 @@ const answers = <S extends 200 | 201, T extends z.ZodType>(
     default: ReturnType<typeof json<typeof ZApiError>>;
   };
 
+/**
+ * The success answer of a route that also exports its table as CSV (`?format=csv`), written by
+ * `toCsv` (formula-like cells neutralised).
+ */
+const answersOrCsv = <T extends z.ZodType>(schema: T, description: string) => {
+  const answer = answers(200, schema, description);
+  return {
+    ...answer,
+    200: {
+      description,
+      content: {
+        ...answer[200].content,
+        'text/csv': { schema: z.string().meta({ description: 'The same table as CSV' }) },
+      },
+    },
+  };
+};
+
+/** `?format=csv` on every route that shows a table. */
+const ZFormat = z.enum(['json', 'csv']).optional();
+
 const everyone = access({ roles: [], fn: 'pulse' });
 const anyMember = access({ roles: ['employee'], fn: 'pulse' });
 const steering = access({ roles: ['steering'], fn: 'steering' });
@@ -148,8 +169,11 @@ export const reviewIteration = lifecycleStep('review', 'Mark reviewed (closed â†
 
 export const iterationResults = createRoute({
   ...endpoint('get', '/api/iterations/{id}/results', 'Results, anonymity applied', steering),
-  request: { params: iterationParams, query: z.object({ by: ZSegmentDimension.optional() }) },
-  responses: answers(200, ZResults, 'Participation and per-question results'),
+  request: {
+    params: iterationParams,
+    query: z.object({ by: ZSegmentDimension.optional(), format: ZFormat }),
+  },
+  responses: answersOrCsv(ZResults, 'Participation and per-question results'),
 });
 
 export const headcount = createRoute({

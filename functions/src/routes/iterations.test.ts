@@ -349,6 +349,23 @@ describe('iterations', () => {
       .commandCalls(QueryCommand)
       .map((c) => String(c.args[0].input.ExpressionAttributeValues?.[':pk']));
     expect(queried.filter((pk) => !pk.startsWith('RELEASE#'))).toEqual([`TALLY#${openPulse.id}`]);
+
+    // The same table as CSV, from the release just stored: the same figures, nothing more.
+    dynamo
+      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `RELEASE#${openPulse.id}` } })
+      .resolves({ Items: [dynamo.commandCalls(PutCommand)[0]?.args[0].input.Item ?? {}] });
+    const csv = await call(steering, 'GET', '/api/iterations/5/results?by=team&format=csv');
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(csv.headers.get('content-disposition')).toBe(
+      'attachment; filename="results-iteration-5.csv"',
+    );
+    // (text() drops the byte order mark toCsv writes for spreadsheets.)
+    const lines = (await csv.text()).split('\r\n');
+    expect(lines[0]).toBe(
+      'iteration,release,dimension,group,members,respondents,participation,question,answered,mean,enps,low,high,withheld',
+    );
+    expect(lines).toContain(`5,1,team,Sales,12,6,0.5,usefulness,6,4,,4,4,false`);
+    expect((await call(steering, 'GET', '/api/iterations/5/results?format=xml')).status).toBe(400);
   });
 });
 

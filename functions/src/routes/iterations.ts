@@ -1,4 +1,6 @@
+import { resultsCsv } from '@boucle/shared';
 import * as routes from '../api/routes.js';
+import { csvAnswer } from '../http/csv.js';
 import type { TApi } from '../http/api.js';
 import type { TAppDeps } from '../http/env.js';
 import {
@@ -33,7 +35,10 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
     );
   }
   api.openapi(routes.iterationResults, async (c) => {
-    const { by } = c.req.valid('query');
-    return c.json(await iterationResults(deps, c.req.valid('param').id, by ?? null), 200);
+    const { by, format } = c.req.valid('query');
+    const { id } = c.req.valid('param');
+    const results = await iterationResults(deps, id, by ?? null);
+    if (format === 'csv') return csvAnswer(c, `results-iteration-${id}.csv`, resultsCsv(results));
+    return c.json(results, 200);
   });
 }
