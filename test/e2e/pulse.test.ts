@@ -1,101 +1,28 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
-import { freePort } from '@boucle/functions/local/dynamodb-local';
-import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
-
-const webRoot = resolve(import.meta.dirname, '../../web/build');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+import { escapeRegExp, startBrowserStack, type TBrowserStack } from './harness.js';
 
 describe('a member answers the pulse on a phone', () => {
-  let stack: TLocalStack;
-  let browser: Browser;
-  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
-  const problems: string[] = [];
+  let browser: TBrowserStack;
+  let stack: TBrowserStack['stack'];
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot, 'index.html')))
-      throw new Error('Build the web app first: npm run build:web');
-    stack = await startLocalStack({
-      storage: { mode: 'memory' },
-      port: await freePort(),
-      webRoot,
-      secretsFile: null,
-      seed: true,
-      log: () => undefined,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await startBrowserStack();
+    stack = browser.stack;
   });
 
   afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
+    expect(browser.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await browser?.stop();
   });
 
-  /**
-   * Reports every CSP violation, console error and uncaught error of the context's pages into
-   * `problems`. The listener is registered before any page script runs; init scripts are exempt
-   * from the page's CSP, so collecting cannot itself be blocked.
-   */
-  async function watch(context: BrowserContext): Promise<void> {
-    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
-      problems.push(`CSP violation on ${page.url()}: ${text}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
-          .reportViolation;
-        void report(
-          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
-            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
-        );
-      });
-    });
-    context.on('page', (page) => {
-      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        // A refusal the API answered (4xx) is part of the story the UI tells; anything else is not.
-        const refusedByApi =
-          new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
-          /status of 4\d\d/.test(message.text());
-        if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);
-      });
-    });
-  }
-
-  async function phone(locale = 'en-GB'): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale });
-    await watch(context);
-    return context.newPage();
-  }
-
-  async function signInAs(
-    page: Page,
-    email: string,
-    filterLabel = 'Filter by name, e-mail or team',
-  ) {
-    await page.goto(`${stack.url}/signin`);
-    await page.getByLabel(filterLabel).fill(email);
-    await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
-  }
+  const phone = (locale = 'en-GB') => browser.newPage({ locale });
+  const signInAs = (page: Page, email: string, filterLabel?: string) =>
+    browser.signInAs(page, email, filterLabel);
 
   it('signs in, is told what is missing, answers, and sees the receipt', async () => {
     const member = demoMembers()[4];

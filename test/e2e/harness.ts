@@ -1,0 +1,102 @@
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { freePort } from '@boucle/functions/local/dynamodb-local';
+import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
+
+const webRoot = resolve(import.meta.dirname, '../../web/build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const STEERING_EMAIL = 'claire.martin@demo.boucle.example';
+
+/** The demo organisation served as `npm start` serves it, and a headless Chromium to use it. */
+export type TBrowserStack = {
+  stack: TLocalStack;
+  /** What went wrong in a browser since the last call: CSP violations, console and page errors. */
+  takeProblems: () => string[];
+  /** A new page in its own context, at phone size unless told otherwise, watched for problems. */
+  newPage: (options?: { locale?: string; width?: number; height?: number }) => Promise<Page>;
+  signInAs: (page: Page, email: string, filterLabel?: string) => Promise<void>;
+  stop: () => Promise<void>;
+};
+
+export async function startBrowserStack(): Promise<TBrowserStack> {
+  if (!existsSync(join(webRoot, 'index.html')))
+    throw new Error('Build the web app first: npm run build:web');
+  const stack = await startLocalStack({
+    storage: { mode: 'memory' },
+    port: await freePort(),
+    webRoot,
+    secretsFile: null,
+    seed: true,
+    log: () => undefined,
+  });
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+  const problems: string[] = [];
+
+  /**
+   * Reports every CSP violation, console error and uncaught error of the context's pages into
+   * `problems`. The listener is registered before any page script runs; init scripts are exempt
+   * from the page's CSP, so collecting cannot itself be blocked.
+   */
+  async function watch(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
+      problems.push(`CSP violation on ${page.url()}: ${text}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
+          .reportViolation;
+        void report(
+          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
+            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+        );
+      });
+    });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        // A refusal the API answered (4xx) is part of the story the UI tells; anything else is not.
+        const refusedByApi =
+          new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
+          /status of 4\d\d/.test(message.text());
+        if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);
+      });
+    });
+  }
+
+  return {
+    stack,
+    takeProblems: () => problems.splice(0),
+    async newPage({ locale = 'en-GB', width = 390, height = 844 } = {}) {
+      const context = await browser.newContext({
+        viewport: { width, height },
+        locale,
+        acceptDownloads: true,
+      });
+      await watch(context);
+      return context.newPage();
+    },
+    async signInAs(page, email, filterLabel = 'Filter by name, e-mail or team') {
+      await page.goto(`${stack.url}/signin`);
+      await page.getByLabel(filterLabel).fill(email);
+      await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
+    },
+    async stop() {
+      await browser.close();
+      await stack.stop();
+    },
+  };
+}
