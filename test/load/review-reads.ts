@@ -10,6 +10,7 @@
 // First: the local defaults (no EMF metric lines, quiet logs) before the app's modules load.
 import '../../scripts/start/local-env.js';
 import { randomUUID } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { createApp } from '@boucle/functions/app';
 import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
 import { createDocumentClient, createDynamoClient } from '@boucle/functions/clients/dynamodb';
@@ -94,6 +95,12 @@ try {
     );
   }
   printRatios(measures);
+  const processors = cpus();
+  console.log(
+    `\n${processors.length} × ${processors[0]?.model ?? 'CPU'}, load average ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' ')}`,
+  );
 } finally {
   for (const { client } of organisations) client.destroy();
   await dynamo.stop();
