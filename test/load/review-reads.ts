@@ -44,9 +44,12 @@ const SHARDS = 10;
 const TARGET_RATIO = 1.5;
 const ITERATION = 1;
 
+/** Open: results summed from the live tallies; closed: read from the final release. */
+type TIterationState = 'open' | 'closed';
+
 type TMeasure = {
   size: number;
-  state: string;
+  state: TIterationState;
   name: string;
   median: number;
   p95: number;
@@ -186,7 +189,7 @@ async function seedOrganisation(size: number) {
  * Every read of every organisation, the sizes taking turns request by request so the machine's
  * load and the JIT warming up weigh on all sizes alike.
  */
-async function measureAll(state: string): Promise<TMeasure[]> {
+async function measureAll(state: TIterationState): Promise<TMeasure[]> {
   const measures: TMeasure[] = [];
   for (const read of REVIEW_READS) {
     const path = read.path.replace('{id}', String(ITERATION));
