@@ -1,0 +1,49 @@
+import stopWordLists from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+
+/**
+ * Words of the programme itself: every comment is about the enterprise social network, so these
+ * would top every list of themes and say nothing.
+ */
+const DOMAIN_STOP_WORDS = ['réseau', 'social', 'sociale', 'rse', 'network', 'boucle'];
+
+/**
+ * French and English stop words (stopwords-iso, MIT, the maintained lists) plus the domain
+ * words above. Kept with their accents, like the terms they are compared with.
+ */
+const STOP_WORDS: ReadonlySet<string> = new Set([
+  ...stopWordLists.fr,
+  ...stopWordLists.en,
+  ...DOMAIN_STOP_WORDS,
+]);
+
+/** Most themes shown, and the fewest comments a theme must hold (one comment is no theme). */
+export const MAX_THEMES = 10;
+export const MIN_COMMENTS_PER_THEME = 2;
+
+export type TTheme = { term: string; comments: number };
+
+/**
+ * The meaningful terms of a comment: lowercased, accents kept, runs of letters (so "d’usage"
+ * gives "usage"), single letters and stop words dropped.
+ */
+export function termsOf(text: string): Set<string> {
+  const words = text.toLocaleLowerCase('fr').match(/\p{L}+/gu) ?? [];
+  return new Set(words.filter((word) => word.length > 1 && !STOP_WORDS.has(word)));
+}
+
+/**
+ * The most frequent terms over the given comments, each with how many comments hold it (a
+ * comment counts once per term); only terms held by at least two comments, most frequent first,
+ * then alphabetically, at most ten.
+ */
+export function themesOf(texts: readonly string[]): TTheme[] {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const term of termsOf(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return [...counts]
+    .filter(([, comments]) => comments >= MIN_COMMENTS_PER_THEME)
+    .map(([term, comments]) => ({ term, comments }))
+    .sort((a, b) => b.comments - a.comments || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+    .slice(0, MAX_THEMES);
+}
