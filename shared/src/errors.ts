@@ -20,6 +20,7 @@ export const ZErrorCode = z
     'iteration_not_open',
     'invalid_transition',
     'iteration_not_draft',
+    'iteration_is_draft',
     'iteration_changed',
     'iteration_exists',
     'iteration_not_started',

@@ -21,6 +21,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   iteration_not_open: 409,
   invalid_transition: 409,
   iteration_not_draft: 409,
+  iteration_is_draft: 409,
   iteration_changed: 409,
   iteration_exists: 409,
   iteration_not_started: 409,

@@ -371,6 +371,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     invalid_transition:
       'This step is not possible any more: the iteration changed meanwhile. The list is up to date now.',
     iteration_not_draft: 'The pulse can only change while the iteration is a draft.',
+    iteration_is_draft: 'This iteration is still a draft: its figures come once it has run.',
     iteration_changed: 'Someone changed this iteration meanwhile. The list is up to date now.',
     iteration_exists: 'This iteration already exists.',
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
@@ -401,6 +402,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     invalid_transition:
       'Cette étape n’est plus possible : l’itération a changé entre-temps. La liste est à jour.',
     iteration_not_draft: 'Le pulse ne peut changer que tant que l’itération est un brouillon.',
+    iteration_is_draft:
+      'Cette itération est encore un brouillon : ses chiffres viennent une fois qu’elle a eu lieu.',
     iteration_changed: 'Quelqu’un a modifié cette itération entre-temps. La liste est à jour.',
     iteration_exists: 'Cette itération existe déjà.',
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
