@@ -4,6 +4,7 @@ import { apiRoutes, health, openApiDocumentRoute } from './api/routes.js';
 import type { TAppDeps, TAppEnv } from './http/env.js';
 import { guardsOf } from './http/guards.js';
 import { refuseInvalidInput, respondToError } from './http/refusals.js';
+import { serveAdoption } from './routes/adoption.js';
 import { serveDemoSignIn } from './routes/auth.js';
 import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
@@ -25,6 +26,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveMe(api, deps);
   servePulses(api, deps);
   serveIterations(api, deps);
+  serveAdoption(api, deps);
   serveMembers(api, deps);
   api.notFound((c) =>
     c.json(

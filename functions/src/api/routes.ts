@@ -5,6 +5,7 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import {
+  ZAdoptionInput,
   ZApiError,
   ZCurrentPulse,
   ZDevLoginInput,
@@ -176,6 +177,17 @@ export const iterationResults = createRoute({
   responses: answersOrCsv(ZResults, 'Participation and per-question results'),
 });
 
+export const setAdoption = createRoute({
+  ...endpoint(
+    'put',
+    '/api/iterations/{id}/adoption',
+    "Set or correct an iteration's adoption figures (once it has run)",
+    steering,
+  ),
+  request: { params: iterationParams, body: jsonBody(ZAdoptionInput) },
+  responses: answers(200, ZIteration, 'The iteration with its figures'),
+});
+
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
@@ -214,6 +226,7 @@ export const apiRoutes = [
   closeIteration,
   reviewIteration,
   iterationResults,
+  setAdoption,
   headcount,
   importRoster,
 ] as const;
