@@ -6,6 +6,7 @@ import { guardsOf } from './http/guards.js';
 import { refuseInvalidInput, respondToError } from './http/refusals.js';
 import { serveAdoption } from './routes/adoption.js';
 import { serveDemoSignIn } from './routes/auth.js';
+import { serveComments } from './routes/comments.js';
 import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
@@ -27,6 +28,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   servePulses(api, deps);
   serveIterations(api, deps);
   serveAdoption(api, deps);
+  serveComments(api, deps);
   serveMembers(api, deps);
   api.notFound((c) =>
     c.json(

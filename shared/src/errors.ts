@@ -24,6 +24,7 @@ export const ZErrorCode = z
     'iteration_changed',
     'iteration_exists',
     'iteration_not_started',
+    'comments_not_released',
     'directory_changed',
     'unavailable',
     'auth_unavailable',

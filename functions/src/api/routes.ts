@@ -7,6 +7,8 @@ import { createRoute } from '@hono/zod-openapi';
 import {
   ZAdoptionInput,
   ZApiError,
+  ZComments,
+  ZCommentsQuery,
   ZCurrentPulse,
   ZDevLoginInput,
   ZDevMember,
@@ -177,6 +179,17 @@ export const iterationResults = createRoute({
   responses: answersOrCsv(ZResults, 'Participation and per-question results'),
 });
 
+export const iterationComments = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/comments',
+    'Free-text comments, anonymity applied',
+    steering,
+  ),
+  request: { params: iterationParams, query: ZCommentsQuery.extend({ format: ZFormat }) },
+  responses: answersOrCsv(ZComments, 'A page of the comments a closed iteration may show'),
+});
+
 export const setAdoption = createRoute({
   ...endpoint(
     'put',
@@ -227,6 +240,7 @@ export const apiRoutes = [
   reviewIteration,
   iterationResults,
   setAdoption,
+  iterationComments,
   headcount,
   importRoster,
 ] as const;

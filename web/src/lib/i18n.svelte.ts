@@ -375,6 +375,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_changed: 'Someone changed this iteration meanwhile. The list is up to date now.',
     iteration_exists: 'This iteration already exists.',
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
+    comments_not_released: 'Comments are shown once the iteration has closed.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
@@ -407,6 +408,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_changed: 'Quelqu’un a modifié cette itération entre-temps. La liste est à jour.',
     iteration_exists: 'Cette itération existe déjà.',
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
+    comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
