@@ -1,5 +1,6 @@
 export * from './disclosure/index.js';
 export * from './adoption.js';
+export * from './adoption-csv.js';
 export * from './api.js';
 export * from './comments.js';
 export * from './csv.js';
