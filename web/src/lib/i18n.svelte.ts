@@ -175,6 +175,31 @@ const en = {
   'pooled.site': 'Other sites',
   'pooled.trainingLevel': 'Other levels',
   'pooled.ambassador': 'Not disclosed',
+  // comments (free-text answers of closed iterations)
+  'comments.title': 'Comments',
+  'comments.link': 'Comments',
+  'comments.intro':
+    'Free-text answers of closed iterations, shown only for groups of at least {k} respondents.',
+  'comments.none': 'No iteration has closed yet: comments are shown once one has.',
+  'comments.search': 'Search the comments',
+  'comments.themes': 'Themes',
+  'comments.themesNone': 'No theme: no word comes back in two comments or more.',
+  'comments.themeHint': 'Words found in several comments; choose one to see those comments.',
+  'comments.total': '{count} comments',
+  'comments.matching': '{count} comments match',
+  'comments.more': 'More comments',
+  'comments.download': 'Download as CSV',
+  'comments.downloading': 'Preparing…',
+  'comments.empty': 'No comment matches.',
+  'comments.otherGroups': 'Other groups',
+  'comments.otherGroupsNote':
+    'Other groups: groups too small alone, pooled with the smallest others until together they hold at least {k} respondents.',
+  'comments.elsewhere':
+    '{count} more comments are labelled in another breakdown: each comment is labelled in one breakdown only, so that two labels together never single out a smaller group.',
+  'comments.late':
+    'Some late answers could not be shown in the final figures, and nothing tells which responses they are: no comment of this iteration can be shown.',
+  'comments.tooFew':
+    'Fewer than {k} respondents are counted in the final figures: no comment can be shown.',
 };
 
 export type TMessageKey = keyof typeof en;
@@ -351,6 +376,33 @@ const fr: Record<TMessageKey, string> = {
   'pooled.site': 'Autres sites',
   'pooled.trainingLevel': 'Autres niveaux',
   'pooled.ambassador': 'Non précisé',
+  // comments (free-text answers of closed iterations)
+  'comments.title': 'Commentaires',
+  'comments.link': 'Commentaires',
+  'comments.intro':
+    'Réponses libres des itérations clôturées, visibles seulement pour les groupes d’au moins {k} répondants.',
+  'comments.none':
+    'Aucune itération n’est encore clôturée : les commentaires sont visibles ensuite.',
+  'comments.search': 'Rechercher dans les commentaires',
+  'comments.themes': 'Thèmes',
+  'comments.themesNone': 'Aucun thème : aucun mot ne revient dans deux commentaires ou plus.',
+  'comments.themeHint':
+    'Mots présents dans plusieurs commentaires ; choisissez-en un pour voir ces commentaires.',
+  'comments.total': '{count} commentaires',
+  'comments.matching': '{count} commentaires correspondent',
+  'comments.more': 'Plus de commentaires',
+  'comments.download': 'Télécharger en CSV',
+  'comments.downloading': 'Préparation…',
+  'comments.empty': 'Aucun commentaire ne correspond.',
+  'comments.otherGroups': 'Autres groupes',
+  'comments.otherGroupsNote':
+    'Autres groupes : les groupes trop petits seuls, réunis aux plus petits des autres jusqu’à compter ensemble au moins {k} répondants.',
+  'comments.elsewhere':
+    '{count} autres commentaires sont rattachés à un autre détail : chaque commentaire n’est rattaché qu’à un seul, pour que deux rattachements ensemble ne désignent jamais un groupe plus petit.',
+  'comments.late':
+    'Des réponses tardives n’ont pas pu entrer dans les chiffres définitifs, et rien ne dit lesquelles : aucun commentaire de cette itération ne peut être montré.',
+  'comments.tooFew':
+    'Moins de {k} répondants comptés dans les chiffres définitifs : aucun commentaire ne peut être montré.',
 };
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
