@@ -2,15 +2,17 @@ import { ZAdoptionInput, type TAdoptionInput } from './adoption.js';
 import type { TIteration } from './iteration.js';
 import { splitCsv } from './roster.js';
 
-/** The file's columns, in the API's words; headers may also use the French words below. */
-export const ADOPTION_COLUMNS = [
-  'iteration',
+/** The figures of an iteration, in the order tables, forms and files show them. */
+export const ADOPTION_FIGURES = [
   'registeredMembers',
   'weeklyActiveMembers',
   'contributors',
   'posts',
   'comments',
-] as const;
+] as const satisfies readonly (keyof TAdoptionInput)[];
+
+/** The file's columns, in the API's words; headers may also use the French words below. */
+export const ADOPTION_COLUMNS = ['iteration', ...ADOPTION_FIGURES] as const;
 type TAdoptionColumn = (typeof ADOPTION_COLUMNS)[number];
 
 export const MAX_ADOPTION_ROWS = 1_000;
