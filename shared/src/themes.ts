@@ -8,13 +8,14 @@ const DOMAIN_STOP_WORDS = ['réseau', 'social', 'sociale', 'rse', 'network', 'bo
 
 /**
  * French and English stop words (stopwords-iso, MIT, the maintained lists) plus the domain
- * words above. Kept with their accents, like the terms they are compared with.
+ * words above. Kept with their accents, like the terms they are compared with. Made on first
+ * use, so a bundle that never computes themes (the web app) leaves the lists out.
  */
-const STOP_WORDS: ReadonlySet<string> = new Set([
-  ...stopWordLists.fr,
-  ...stopWordLists.en,
-  ...DOMAIN_STOP_WORDS,
-]);
+let stopWords: ReadonlySet<string> | null = null;
+const isStopWord = (word: string): boolean =>
+  (stopWords ??= new Set([...stopWordLists.fr, ...stopWordLists.en, ...DOMAIN_STOP_WORDS])).has(
+    word,
+  );
 
 /** Most themes shown, and the fewest comments a theme must hold (one comment is no theme). */
 export const MAX_THEMES = 10;
@@ -28,7 +29,7 @@ export type TTheme = { term: string; comments: number };
  */
 export function termsOf(text: string): Set<string> {
   const words = text.toLocaleLowerCase('fr').match(/\p{L}+/gu) ?? [];
-  return new Set(words.filter((word) => word.length > 1 && !STOP_WORDS.has(word)));
+  return new Set(words.filter((word) => word.length > 1 && !isStopWord(word)));
 }
 
 /**
