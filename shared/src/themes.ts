@@ -1,4 +1,5 @@
-import stopWordLists from 'stopwords-iso/stopwords-iso.json' with { type: 'json' };
+import englishStopWords from 'stopwords-en/stopwords-en.json' with { type: 'json' };
+import frenchStopWords from 'stopwords-fr/stopwords-fr.json' with { type: 'json' };
 
 /**
  * Words of the programme itself: every comment is about the enterprise social network, so these
@@ -7,13 +8,14 @@ import stopWordLists from 'stopwords-iso/stopwords-iso.json' with { type: 'json'
 const DOMAIN_STOP_WORDS = ['réseau', 'social', 'sociale', 'rse', 'network', 'boucle'];
 
 /**
- * French and English stop words (stopwords-iso, MIT, the maintained lists) plus the domain
- * words above. Kept with their accents, like the terms they are compared with. Made on first
- * use, so a bundle that never computes themes (the web app) leaves the lists out.
+ * French and English stop words (stopwords-iso's lists, MIT, one package per language so the
+ * Lambda bundles hold only these two) plus the domain words above. Kept with their accents, like
+ * the terms they are compared with. Made on first use, so a bundle that never computes themes
+ * (the web app) leaves the lists out.
  */
 let stopWords: ReadonlySet<string> | null = null;
 const isStopWord = (word: string): boolean =>
-  (stopWords ??= new Set([...stopWordLists.fr, ...stopWordLists.en, ...DOMAIN_STOP_WORDS])).has(
+  (stopWords ??= new Set([...frenchStopWords, ...englishStopWords, ...DOMAIN_STOP_WORDS])).has(
     word,
   );
 
