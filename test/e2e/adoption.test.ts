@@ -141,6 +141,13 @@ describe('the steering group keeps the adoption figures on a phone', () => {
       )
       .toBe('80');
 
+    // Escape leaves a form unsaved, back on the button that opened it.
+    const editThird = page.getByRole('button', { name: /Edit the figures of Iteration 3/ });
+    await editThird.click();
+    await page.keyboard.press('Escape');
+    await expect.poll(() => page.getByLabel('Registered members').count()).toBe(0);
+    expect(await editThird.evaluate((button) => button === document.activeElement)).toBe(true);
+
     // A file with an error sends nothing and names the line and the column.
     const file = page.getByLabel('CSV file', { exact: true });
     await file.setInputFiles(
