@@ -4,7 +4,9 @@ import { apiRoutes, health, openApiDocumentRoute } from './api/routes.js';
 import type { TAppDeps, TAppEnv } from './http/env.js';
 import { guardsOf } from './http/guards.js';
 import { refuseInvalidInput, respondToError } from './http/refusals.js';
+import { serveAdoption } from './routes/adoption.js';
 import { serveDemoSignIn } from './routes/auth.js';
+import { serveComments } from './routes/comments.js';
 import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
@@ -25,6 +27,8 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveMe(api, deps);
   servePulses(api, deps);
   serveIterations(api, deps);
+  serveAdoption(api, deps);
+  serveComments(api, deps);
   serveMembers(api, deps);
   api.notFound((c) =>
     c.json(

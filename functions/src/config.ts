@@ -1,4 +1,8 @@
-import { DEFAULT_ANONYMITY_THRESHOLD, MIN_ANONYMITY_THRESHOLD } from '@boucle/shared';
+import {
+  DEFAULT_ANONYMITY_THRESHOLD,
+  DEFAULT_COMMENT_K,
+  MIN_ANONYMITY_THRESHOLD,
+} from '@boucle/shared';
 import { z } from 'zod';
 
 /** Everything the app reads from its environment, checked once at start. */
@@ -12,6 +16,8 @@ const ZConfig = z.object({
     .int()
     .min(MIN_ANONYMITY_THRESHOLD)
     .default(DEFAULT_ANONYMITY_THRESHOLD),
+  /** Fewest respondents a group needs for its free text to be shown (rule 3); never under k. */
+  COMMENT_K: z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).default(DEFAULT_COMMENT_K),
   TALLY_SHARDS: z.coerce.number().int().min(1).max(100).default(10),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),

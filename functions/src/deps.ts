@@ -49,6 +49,7 @@ export function createDeps({
     releases: new ReleasesRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
+    commentK: Math.max(config.COMMENT_K, config.ANONYMITY_K),
     now: overrides.now ?? (() => new Date()),
     verify: createVerifier({ issuer: config.AUTH_ISSUER, audience: config.AUTH_AUDIENCE, keys }),
     localIssuer: config.AUTH_JWKS_URL ? null : localIssuer,

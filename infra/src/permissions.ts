@@ -4,9 +4,9 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 /**
  * Least privilege on the one table, by partition key prefix (`dynamodb:LeadingKeys`, see
  * functions/src/repositories/table.ts). What answers pulses cannot read results; what reads
- * results cannot write responses, receipts or tallies. Members' disclosure segments are written
- * by the steering function when an iteration opens, and only read, one by one, by the pulse
- * function.
+ * results cannot write responses, receipts or tallies (it reads the responses of closed
+ * iterations, for their comments). Members' disclosure segments are written by the steering
+ * function when an iteration opens, and only read, one by one, by the pulse function.
  */
 export type TTableAccess = { actions: string[]; leadingKeys: string[] };
 
@@ -39,6 +39,8 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], leadingKeys: ['DISCLOSURE#*'] },
   // Results are read from releases: the latest by one query, the next one put, never updated.
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
+  // Comments of closed iterations: responses are read (segment and answers, never who), not written.
+  { actions: ['dynamodb:Query'], leadingKeys: ['RESPONSES#*'] },
 ];
 
 export function tableStatements(

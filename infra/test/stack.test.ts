@@ -129,6 +129,7 @@ describe('BoucleStack', () => {
     expect(leadingKeysOf('PulseRole', 'dynamodb:PutItem')).not.toContain('DISCLOSURE#*');
     expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('TALLY#*');
     expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('RELEASE#*');
+    expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('RESPONSES#*');
     for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) {
       const keys = leadingKeysOf('SteeringRole', action);
       expect(keys.length).toBeGreaterThan(0);

@@ -1,6 +1,8 @@
 export * from './disclosure/index.js';
 export * from './adoption.js';
+export * from './adoption-csv.js';
 export * from './api.js';
+export * from './comments.js';
 export * from './csv.js';
 export * from './errors.js';
 export * from './iteration.js';
@@ -18,3 +20,4 @@ export * from './statistics.js';
 export * from './statistics/index.js';
 export * from './tally.js';
 export * from './text.js';
+export * from './themes.js';

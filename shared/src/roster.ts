@@ -112,17 +112,17 @@ function messageFor(field: string, fallback: string): string {
 
 const MAX_QUOTE_PROBLEMS = 20;
 
-type TCsvRow = { line: number; cells: string[] };
+export type TCsvRow = { line: number; cells: string[] };
 /** A quoting mistake, by physical line and column index. */
 type TCsvProblem = { line: number; column: number; message: string };
 
 /**
- * Splits with papaparse; the delimiter is whichever of , and ; the header uses. Papaparse reads
+ * Splits with papaparse (the roster and the adoption figures alike); the delimiter is whichever of , and ; the header uses. Papaparse reads
  * an unclosed quote to the end of the file and keeps a quote inside an unquoted field as text:
  * both are reported with their line instead, the row is dropped, and reading resumes on the next
  * line so that the rest of the file is still checked.
  */
-function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
+export function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
   // One kind of newline, so that offsets map to physical lines.
   const text = csv.replace(/\r\n?/g, '\n');
   const lines = lineIndex(text);

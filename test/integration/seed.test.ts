@@ -1,5 +1,12 @@
 import { DEMO_POOLING_ORDER, seedDemoOrganisation } from '@boucle/functions/local/seed';
-import { answeredCounter, POOLED, valueCounter, type TTally } from '@boucle/shared';
+import {
+  adoptionRatios,
+  answeredCounter,
+  POOLED,
+  valueCounter,
+  type TIteration,
+  type TTally,
+} from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
 
@@ -12,6 +19,11 @@ const usefulness = (tally: TTally | undefined): number => {
   }
   return sum / (tally[answeredCounter('usefulness')] ?? 0);
 };
+
+function adoptionOf(iteration: TIteration | undefined) {
+  if (!iteration?.adoption) throw new Error(`iteration ${iteration?.id} has no adoption figures`);
+  return iteration.adoption;
+}
 
 // About 1,000 DynamoDB Local transactions: 20 s on two idle cores, over 200 s at load 19.
 describe('demo seed', { timeout: 600_000 }, () => {
@@ -57,8 +69,28 @@ describe('demo seed', { timeout: 600_000 }, () => {
     const ambassadors = fourth.byDimension.ambassador;
     expect(usefulness(ambassadors.yes)).toBeGreaterThan(usefulness(ambassadors.no));
 
+    // The network's own figures follow the story: registered and weekly active members grow each
+    // iteration, from a quarter active to 60 %, and the share of the active who post jumps once
+    // ambassadors animate (iteration 4). None yet for the open iteration.
+    const ran = iterations.slice(0, 4).map(adoptionOf);
+    expect(iterations[4]?.adoption).toBeUndefined();
+    const ascending = (values: number[]) => [...values].sort((a, b) => a - b);
+    const registered = ran.map((a) => a.registeredMembers);
+    expect(registered).toEqual(ascending(registered));
+    expect(Math.max(...registered)).toBeLessThanOrEqual(300);
+    const active = ran.map((a) => adoptionRatios(a).activeShare ?? 0);
+    expect(active).toEqual(ascending(active));
+    expect(active[0]).toBeCloseTo(0.25, 1);
+    expect(active[3]).toBeCloseTo(0.6, 1);
+    const contributing = ran.map((a) => adoptionRatios(a).contributorShare ?? 0);
+    expect((contributing[3] ?? 0) - (contributing[2] ?? 0)).toBeGreaterThan(0.1);
+
+    // A correction the demo user made is theirs too: seeding again keeps it.
+    const corrected = { ...adoptionOf(iterations[1]), posts: 150 };
+    await deps.iterations.setAdoption(2, corrected);
     await seedDemoOrganisation(deps, () => undefined);
     expect(await counts()).toEqual(first);
+    expect((await deps.iterations.get(2))?.iteration.adoption).toEqual(corrected);
 
     // What the demo user did since is theirs: a later start does not move it on.
     await deps.iterations.close(5, new Date());

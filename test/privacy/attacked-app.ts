@@ -62,6 +62,7 @@ export async function attackedApp(roster: readonly TMember[], firstDay: string) 
     deps,
     clock,
     steering,
+    call,
     readEveryView,
     answer,
     close: () => call(steering, 'POST', '/api/iterations/1/close'),

@@ -5,7 +5,10 @@
  */
 import { createRoute } from '@hono/zod-openapi';
 import {
+  ZAdoptionInput,
   ZApiError,
+  ZComments,
+  ZCommentsQuery,
   ZCurrentPulse,
   ZDevLoginInput,
   ZDevMember,
@@ -176,6 +179,28 @@ export const iterationResults = createRoute({
   responses: answersOrCsv(ZResults, 'Participation and per-question results'),
 });
 
+export const iterationComments = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/comments',
+    'Free-text comments, anonymity applied',
+    steering,
+  ),
+  request: { params: iterationParams, query: ZCommentsQuery.extend({ format: ZFormat }) },
+  responses: answersOrCsv(ZComments, 'A page of the comments a closed iteration may show'),
+});
+
+export const setAdoption = createRoute({
+  ...endpoint(
+    'put',
+    '/api/iterations/{id}/adoption',
+    "Set or correct an iteration's adoption figures (once it has run)",
+    steering,
+  ),
+  request: { params: iterationParams, body: jsonBody(ZAdoptionInput) },
+  responses: answers(200, ZIteration, 'The iteration with its figures'),
+});
+
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
@@ -214,6 +239,8 @@ export const apiRoutes = [
   closeIteration,
   reviewIteration,
   iterationResults,
+  setAdoption,
+  iterationComments,
   headcount,
   importRoster,
 ] as const;

@@ -18,6 +18,8 @@ export type TAppDeps = {
   /** Only where pulses are answered; the steering function never holds it. */
   receiptSecret: string | null;
   k: number;
+  /** Free text only for groups of at least this many respondents, at least k (rule 3). */
+  commentK: number;
   now: () => Date;
   verify: TVerifier;
   /** Present only with the local issuer: enables the demo sign-in routes. */

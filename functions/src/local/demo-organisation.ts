@@ -1,4 +1,10 @@
-import { seededRandom, type TAnswers, type TMember, type TTrainingLevel } from '@boucle/shared';
+import {
+  seededRandom,
+  type TAdoptionInput,
+  type TAnswers,
+  type TMember,
+  type TTrainingLevel,
+} from '@boucle/shared';
 
 /**
  * A believable organisation rolling out its enterprise social network: 300 members, 8 teams,
@@ -141,6 +147,14 @@ export type TDemoIteration = {
   /** Mood on a 1–5 scale before individual effects. */
   mood: number;
   blockers: Record<string, number>;
+  /** What members wrote in the open comment that iteration, beside the ones heard every time. */
+  comments: readonly string[];
+  /**
+   * The social network's console once the iteration ran: registered members climb toward the
+   * 300, weekly active from a quarter to 60 %, and more of the active post once ambassadors
+   * animate (iteration 4). None yet for the open iteration.
+   */
+  adoption?: TAdoptionInput;
 };
 
 export const demoIterations: TDemoIteration[] = [
@@ -152,6 +166,22 @@ export const demoIterations: TDemoIteration[] = [
     participation: 0.46,
     mood: 2.6,
     blockers: { time: 0.5, conventions: 0.55, relevance: 0.45, tooling: 0.3, management: 0.3 },
+    comments: [
+      'Je ne sais pas par où commencer, une formation serait bienvenue.',
+      'On ne sait pas quoi publier ici plutôt que par e-mail.',
+      'Trop de communautés créées d’un coup, on ne sait pas laquelle suivre.',
+      'Je ne vois pas encore ce que cela m’apporte dans mon travail quotidien.',
+      'Hard to know which community to post in.',
+      'Le lancement est passé inaperçu à Nantes, personne ne nous en a parlé.',
+      'Il faudrait une communauté dédiée aux questions RH.',
+    ],
+    adoption: {
+      registeredMembers: 150,
+      weeklyActiveMembers: 38,
+      contributors: 9,
+      posts: 64,
+      comments: 110,
+    },
   },
   {
     name: 'Iteration 2 — Training in levels',
@@ -161,6 +191,22 @@ export const demoIterations: TDemoIteration[] = [
     participation: 0.58,
     mood: 3.0,
     blockers: { time: 0.45, conventions: 0.5, relevance: 0.35, tooling: 0.2, management: 0.3 },
+    comments: [
+      'La formation débutant était claire, merci.',
+      'Plus de sessions de formation à Nantes, s’il vous plaît.',
+      'La session confirmé allait trop vite pour moi.',
+      'Je n’ai pas eu le temps d’aller à la formation, un tutoriel vidéo m’aiderait.',
+      'I would like a short video on how to find documents.',
+      'Formation utile, mais on ne sait toujours pas quoi poster ni où.',
+      'Les créneaux de formation tombent pendant les pics d’activité.',
+    ],
+    adoption: {
+      registeredMembers: 205,
+      weeklyActiveMembers: 72,
+      contributors: 19,
+      posts: 148,
+      comments: 290,
+    },
   },
   {
     name: 'Iteration 3 — Usage conventions',
@@ -170,6 +216,22 @@ export const demoIterations: TDemoIteration[] = [
     participation: 0.65,
     mood: 3.4,
     blockers: { time: 0.4, conventions: 0.2, relevance: 0.3, tooling: 0.15, management: 0.25 },
+    comments: [
+      'Les conventions d’usage devraient être affichées dans chaque communauté.',
+      'Depuis les conventions d’usage, on sait enfin où poster les actualités d’équipe.',
+      'Les conventions sont trop longues, une version courte suffirait.',
+      'Moins d’e-mails en copie à tout le monde, c’est un vrai progrès.',
+      'The usage conventions helped: team news now lands in one place.',
+      'Certains continuent d’envoyer les infos par e-mail malgré les conventions.',
+      'La règle sur les mentions d’équipe limite enfin le bruit.',
+    ],
+    adoption: {
+      registeredMembers: 252,
+      weeklyActiveMembers: 116,
+      contributors: 33,
+      posts: 262,
+      comments: 540,
+    },
   },
   {
     name: 'Iteration 4 — Ambassadors',
@@ -179,6 +241,22 @@ export const demoIterations: TDemoIteration[] = [
     participation: 0.71,
     mood: 3.6,
     blockers: { time: 0.35, conventions: 0.15, relevance: 0.25, tooling: 0.15, management: 0.2 },
+    comments: [
+      'Les ambassadeurs nous aident beaucoup, merci !',
+      'Notre ambassadrice anime très bien la communauté qualité.',
+      'Les ambassadeurs répondent vite aux questions, ça change tout.',
+      'Pas encore d’ambassadeur sur le site de Nantes, dommage.',
+      'Our ambassador’s weekly tips are the best thing on the network.',
+      'La formation approfondissement m’a fait découvrir les sondages et les événements.',
+      'Les ambassadeurs devraient avoir du temps dédié pour animer.',
+    ],
+    adoption: {
+      registeredMembers: 281,
+      weeklyActiveMembers: 169,
+      contributors: 71,
+      posts: 455,
+      comments: 1020,
+    },
   },
   {
     name: 'Iteration 5 — Managers on board',
@@ -188,20 +266,25 @@ export const demoIterations: TDemoIteration[] = [
     participation: 0.38,
     mood: 3.8,
     blockers: { time: 0.35, conventions: 0.12, relevance: 0.2, tooling: 0.12, management: 0.25 },
+    comments: [
+      'Our managers should post team news here instead of by e-mail.',
+      'Mon manager publie maintenant les infos d’équipe ici, c’est plus simple à suivre.',
+      'Les managers ne sont pas encore présents, on ne sait pas s’ils nous lisent.',
+      'À Nantes, l’adoption progresse depuis l’arrivée des ambassadeurs.',
+    ],
   },
 ];
 
-const COMMENTS = [
-  'Les conventions d’usage devraient être affichées dans chaque communauté.',
-  'Plus de sessions de formation à Nantes, s’il vous plaît.',
+/** Heard in every iteration of the rollout: time, notifications, the mobile app, search. */
+const COMMENTS_EVERY_TIME = [
   'Trop de notifications, on s’y perd.',
-  'Les ambassadeurs nous aident beaucoup, merci !',
-  'Our managers should post team news here instead of by e-mail.',
+  'Les notifications par e-mail font doublon avec celles de l’application.',
   'The mobile app is slow to load attachments.',
-  'I would like a short video on how to find documents.',
-  'Je ne vois pas encore ce que cela m’apporte dans mon travail quotidien.',
+  'L’application mobile ne permet pas de retrouver les anciens messages.',
+  'Impossible de se connecter depuis le téléphone sans passer par le VPN.',
   'Search works much better since the last update.',
-  'Il faudrait une communauté dédiée aux questions RH.',
+  'Je manque de temps pour suivre tous les fils de discussion.',
+  'Pas assez de temps dans la semaine pour contribuer vraiment.',
 ];
 
 /** One member's answers to the default pulse in a given iteration of the story. */
@@ -239,6 +322,8 @@ export function demoAnswers(
     .filter(([, chance]) => random() < chance)
     .map(([blocker]) => blocker);
   if (blockers.length > 0) answers.blockers = blockers;
-  if (random() < 0.25) answers.comment = pick(random, COMMENTS);
+  if (random() < 0.25) {
+    answers.comment = pick(random, [...iteration.comments, ...COMMENTS_EVERY_TIME]);
+  }
   return answers;
 }

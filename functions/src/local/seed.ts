@@ -5,6 +5,7 @@ import {
   seededRandom,
 } from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
+import { recordAdoption } from '../services/adoption.js';
 import { takeLifecycleStep } from '../services/iterations.js';
 import { receiptOf, submitResponse } from '../services/pulses.js';
 import {
@@ -80,6 +81,21 @@ export async function seedDemoOrganisation(
     const ended = at(`${story.endDate}T18:00:00Z`);
     if (opened.iteration.status === 'open') await takeLifecycleStep(ended, id, 'close');
     await takeLifecycleStep(ended, id, 'review');
+  }
+  await seedAdoption(deps, log);
+}
+
+/**
+ * The social network's figures of the iterations that ran, through the same service as the API.
+ * Only where there are none: a correction the demo user made since is kept.
+ */
+async function seedAdoption(deps: TAppDeps, log: (line: string) => void): Promise<void> {
+  for (const [index, story] of demoIterations.entries()) {
+    const id = index + 1;
+    const found = await deps.iterations.get(id);
+    if (!story.adoption || !found || found.iteration.adoption) continue;
+    await recordAdoption(deps, id, story.adoption);
+    log(`iteration ${id}: adoption figures`);
   }
 }
 

@@ -11,6 +11,7 @@
  * | open / close                | iteration + `OPEN` marker together        | TransactWrite             |
  * | which disclosure freeze     | `disclosureFreeze` on the iteration item  | (read with the iteration) |
  * | review                      | condition `status = closed`               | Update                    |
+ * | set adoption figures        | exists, `status <> draft`                 | Update (that attribute)   |
  *
  * The `OPEN` marker is written with `attribute_not_exists` when an iteration opens, so two
  * iterations can never be open at once even when two steering members click together. Opening
@@ -33,6 +34,7 @@ import {
   ZIteration,
   ZPulse,
   type THeadcount,
+  type TAdoptionInput,
   type TIteration,
   type TIterationInput,
   type TPulse,
@@ -239,6 +241,31 @@ export class IterationsRepository {
       'iteration_changed',
       'This iteration changed meanwhile',
     );
+  }
+
+  /**
+   * Sets (or corrects) the adoption figures of an iteration that has run. Only that attribute is
+   * written, so a lifecycle step at the same moment is neither lost nor undone. The condition
+   * refuses an unknown iteration (no upsert) and a draft alike: the caller tells which.
+   */
+  async setAdoption(id: number, adoption: TAdoptionInput): Promise<TIteration> {
+    const { Attributes } = await refusedUnlessWritten(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: iterationKey(id),
+          UpdateExpression: 'SET iteration.adoption = :adoption',
+          ConditionExpression: 'attribute_exists(pk) AND iteration.#status <> :draft',
+          ExpressionAttributeNames: { '#status': 'status' },
+          ExpressionAttributeValues: { ':adoption': adoption, ':draft': 'draft' },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+      'iteration_is_draft',
+      'Adoption figures come once the iteration has run: this one is still a draft',
+    );
+    if (!Attributes) throw new Error(`iteration ${id} came back empty after its update`);
+    return toIteration(Attributes).iteration;
   }
 
   private async transact(items: TransactWriteItem[], conflictMessage: string): Promise<void> {

@@ -7,6 +7,7 @@
  * | submit a response                     | receipt + response + 5 tally shards + iteration| TransactWrite      |
  * | results of a pulse (any breakdown)    | pk=`TALLY#<pulseId>` (groups × shards items)   | Query (paginated)  |
  * | all responses of a pulse (recompute)  | pk=`RESPONSES#<pulseId>#<shard>` for each shard| Query ×shards      |
+ * | comments of a closed pulse            | the same, segment and free-text answers kept   | Query ×shards      |
  *
  * Submitting is one transaction: the receipt (only if absent), the response, one `ADD` per tally
  * group on a randomly chosen shard, and a check that the iteration is still open. So a response
@@ -37,6 +38,7 @@ import {
   dayCounter,
   addTallies,
   type TAnswers,
+  type TCommentedResponse,
   type TReceipt,
   type TSegment,
   type TReleaseTallies,
@@ -233,6 +235,23 @@ export class ResponsesRepository {
       }
     }
     return responses;
+  }
+
+  /**
+   * Every response of a pulse as comments see it: its segment and its answers to the given
+   * free-text questions, nothing else (the disclosure module decides what is shown).
+   */
+  async commentedResponses(
+    pulseId: string,
+    textQuestionIds: readonly string[],
+  ): Promise<TCommentedResponse[]> {
+    return (await this.responses(pulseId)).map(({ segment, answers }) => ({
+      segment,
+      texts: textQuestionIds.flatMap((id) => {
+        const text = answers[id];
+        return typeof text === 'string' && text !== '' ? [text] : [];
+      }),
+    }));
   }
 
   /** Every item of one partition, page after page. */

@@ -13,12 +13,14 @@
  * | 3b. the release made at closing       | `finalRelease` (release.ts)             | the late answers are shown except the groups whose difference isolates < k, withheld with complements inside the difference; < k late overall: the previous release unchanged        |
  * | 3b. two days, two releases            | `dayRanges` (days.ts)                   | responses per range of consecutive days, each ≥ k, never cutting a previous release's range: no subtraction gets down to one day under k; nothing when the total is under k         |
  * | 3. free text                          | `mayShowComments` (comments.ts)         | comments only for groups of ≥ commentK respondents (`DEFAULT_COMMENT_K` = 10), never under the k floor                                                                                 |
+ * | 3. + 2. + 3b. which comments, labels  | `commentsToShow` (comments.ts)          | only responses the final release counts exactly (withheld groups dropped); ≥ commentK overall; a label per group of ≥ commentK, smaller ones pooled to ≥ commentK; one breakdown per comment |
  * | k itself                              | `DEFAULT_ANONYMITY_THRESHOLD`, `MIN_…`  | k = 5 by default, never below 3                                                                                                                                                         |
  *
  * Order of use: segments are frozen when an iteration opens (`disclosureSegments`, stored with
  * each response instead of who answered; `headcountOfSegments` for participation); counters are
  * published only as releases (`releaseRefusal`, `finalRelease` at closing, `dayRanges`); results
- * read a release and withhold per table (`groupsToWithhold`, `mayShowComments`).
+ * read a release and withhold per table (`groupsToWithhold`, `mayShowComments`); comments are read
+ * from closed iterations only, through `commentsToShow`.
  */
 export * from './comments.js';
 export * from './days.js';

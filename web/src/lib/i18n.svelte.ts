@@ -158,6 +158,46 @@ const en = {
   'roster.trainingLevel': 'must be beginner, confirmed or advanced',
   'roster.ambassador': 'must be yes or no',
   'roster.role': 'must be employee, ambassador or steering',
+  // adoption (the social network's own figures per iteration)
+  'adoption.title': 'Adoption of the network',
+  'adoption.link': 'Adoption',
+  'adoption.intro':
+    'The social network’s own figures for each iteration, from its administration console: counts for the whole organisation, with no respondent behind them. Enter them once an iteration has run, or upload a file.',
+  'adoption.empty': 'No iteration yet: figures come once the first one has run.',
+  'adoption.iteration': 'Iteration',
+  'adoption.registeredMembers': 'Registered members',
+  'adoption.weeklyActiveMembers': 'Weekly active members',
+  'adoption.contributors': 'Contributors',
+  'adoption.posts': 'Posts',
+  'adoption.comments': 'Comments',
+  'adoption.activeShare': 'Active / registered',
+  'adoption.contributorShare': 'Contributors / active',
+  'adoption.none': 'No figures yet',
+  'adoption.draft': 'Figures once it has run',
+  'adoption.edit': 'Edit',
+  'adoption.editOf': 'Edit the figures of {name}',
+  'adoption.save': 'Save',
+  'adoption.saving': 'Saving…',
+  'adoption.cancel': 'Cancel',
+  'adoption.saved': 'Figures of “{name}” saved.',
+  'adoption.wholeNumber': 'Must be a whole number, 0 or more',
+  'adoption.overRegistered': 'Must not exceed the registered members',
+  'adoption.upload': 'Upload a CSV file',
+  'adoption.uploadIntro':
+    'One line per iteration, with the columns iteration (its number), registeredMembers, weeklyActiveMembers, contributors, posts and comments, or their French names (itération, inscrits, actifs hebdomadaires, contributeurs, publications, commentaires); comma or semicolon.',
+  'adoption.file': 'CSV file',
+  'adoption.preview': 'Check these {count} lines, then send them.',
+  'adoption.send': 'Send {count} lines',
+  'adoption.sending': 'Sending: {done} / {total}',
+  'adoption.sent': '{count} iterations updated.',
+  'adoption.fileErrors': 'Nothing was sent: the file has errors.',
+  'adoption.refused': 'Some lines were refused:',
+  'adoption.line': 'line {line}',
+  'adoption.missingColumn': 'column missing',
+  'adoption.sameIteration': 'same iteration as line {line}',
+  'adoption.noSuchIteration': 'no such iteration',
+  'adoption.stillDraft': 'this iteration is still a draft',
+  'adoption.noLine': 'no iteration in the file',
   'status.draft': 'draft',
   'status.open': 'open',
   'status.closed': 'closed',
@@ -175,6 +215,31 @@ const en = {
   'pooled.site': 'Other sites',
   'pooled.trainingLevel': 'Other levels',
   'pooled.ambassador': 'Not disclosed',
+  // comments (free-text answers of closed iterations)
+  'comments.title': 'Comments',
+  'comments.link': 'Comments',
+  'comments.intro':
+    'Free-text answers of closed iterations, shown only for groups of at least {k} respondents.',
+  'comments.none': 'No iteration has closed yet: comments are shown once one has.',
+  'comments.search': 'Search the comments',
+  'comments.themes': 'Themes',
+  'comments.themesNone': 'No theme: no word comes back in two comments or more.',
+  'comments.themeHint': 'Words found in several comments; choose one to see those comments.',
+  'comments.total': '{count} comments',
+  'comments.matching': '{count} comments match',
+  'comments.more': 'More comments',
+  'comments.download': 'Download as CSV',
+  'comments.downloading': 'Preparing…',
+  'comments.empty': 'No comment matches.',
+  'comments.otherGroups': 'Other groups',
+  'comments.otherGroupsNote':
+    'Other groups: groups too small alone, pooled with the smallest others until together they hold at least {k} respondents.',
+  'comments.elsewhere':
+    '{count} more comments are labelled in another breakdown: each comment is labelled in one breakdown only, so that two labels together never single out a smaller group.',
+  'comments.late':
+    'Some late answers could not be shown in the final figures, and nothing tells which responses they are: no comment of this iteration can be shown.',
+  'comments.tooFew':
+    'Fewer than {k} respondents are counted in the final figures: no comment can be shown.',
 };
 
 export type TMessageKey = keyof typeof en;
@@ -334,6 +399,47 @@ const fr: Record<TMessageKey, string> = {
   'roster.trainingLevel': 'doit valoir beginner, confirmed ou advanced',
   'roster.ambassador': 'doit valoir yes ou no',
   'roster.role': 'doit valoir employee, ambassador ou steering',
+  // adoption (the social network's own figures per iteration)
+  'adoption.title': 'Adoption du réseau',
+  'adoption.link': 'Adoption',
+  'adoption.intro':
+    'Les chiffres du réseau social lui-même pour chaque itération, tirés de sa console d’administration : des totaux de toute l’organisation, sans aucun répondant derrière. Saisissez-les une fois l’itération terminée, ou importez un fichier.',
+  'adoption.empty':
+    'Aucune itération pour l’instant : les chiffres viennent une fois la première passée.',
+  'adoption.iteration': 'Itération',
+  'adoption.registeredMembers': 'Membres inscrits',
+  'adoption.weeklyActiveMembers': 'Membres actifs par semaine',
+  'adoption.contributors': 'Contributeurs',
+  'adoption.posts': 'Publications',
+  'adoption.comments': 'Commentaires',
+  'adoption.activeShare': 'Actifs / inscrits',
+  'adoption.contributorShare': 'Contributeurs / actifs',
+  'adoption.none': 'Pas encore de chiffres',
+  'adoption.draft': 'Chiffres une fois l’itération passée',
+  'adoption.edit': 'Modifier',
+  'adoption.editOf': 'Modifier les chiffres de {name}',
+  'adoption.save': 'Enregistrer',
+  'adoption.saving': 'Enregistrement…',
+  'adoption.cancel': 'Annuler',
+  'adoption.saved': 'Chiffres de « {name} » enregistrés.',
+  'adoption.wholeNumber': 'Doit être un nombre entier, 0 ou plus',
+  'adoption.overRegistered': 'Ne doit pas dépasser le nombre de membres inscrits',
+  'adoption.upload': 'Importer un fichier CSV',
+  'adoption.uploadIntro':
+    'Une ligne par itération, avec les colonnes itération (son numéro), inscrits, actifs hebdomadaires, contributeurs, publications et commentaires, ou leurs noms anglais (iteration, registeredMembers, weeklyActiveMembers, contributors, posts, comments) ; virgule ou point-virgule.',
+  'adoption.file': 'Fichier CSV',
+  'adoption.preview': 'Vérifiez ces {count} lignes, puis envoyez-les.',
+  'adoption.send': 'Envoyer {count} lignes',
+  'adoption.sending': 'Envoi : {done} / {total}',
+  'adoption.sent': '{count} itérations mises à jour.',
+  'adoption.fileErrors': 'Rien n’a été envoyé : le fichier contient des erreurs.',
+  'adoption.refused': 'Certaines lignes ont été refusées :',
+  'adoption.line': 'ligne {line}',
+  'adoption.missingColumn': 'colonne manquante',
+  'adoption.sameIteration': 'même itération qu’à la ligne {line}',
+  'adoption.noSuchIteration': 'itération inconnue',
+  'adoption.stillDraft': 'cette itération est encore un brouillon',
+  'adoption.noLine': 'aucune itération dans le fichier',
   'status.draft': 'brouillon',
   'status.open': 'ouverte',
   'status.closed': 'clôturée',
@@ -351,6 +457,33 @@ const fr: Record<TMessageKey, string> = {
   'pooled.site': 'Autres sites',
   'pooled.trainingLevel': 'Autres niveaux',
   'pooled.ambassador': 'Non précisé',
+  // comments (free-text answers of closed iterations)
+  'comments.title': 'Commentaires',
+  'comments.link': 'Commentaires',
+  'comments.intro':
+    'Réponses libres des itérations clôturées, visibles seulement pour les groupes d’au moins {k} répondants.',
+  'comments.none':
+    'Aucune itération n’est encore clôturée : les commentaires sont visibles ensuite.',
+  'comments.search': 'Rechercher dans les commentaires',
+  'comments.themes': 'Thèmes',
+  'comments.themesNone': 'Aucun thème : aucun mot ne revient dans deux commentaires ou plus.',
+  'comments.themeHint':
+    'Mots présents dans plusieurs commentaires ; choisissez-en un pour voir ces commentaires.',
+  'comments.total': '{count} commentaires',
+  'comments.matching': '{count} commentaires correspondent',
+  'comments.more': 'Plus de commentaires',
+  'comments.download': 'Télécharger en CSV',
+  'comments.downloading': 'Préparation…',
+  'comments.empty': 'Aucun commentaire ne correspond.',
+  'comments.otherGroups': 'Autres groupes',
+  'comments.otherGroupsNote':
+    'Autres groupes : les groupes trop petits seuls, réunis aux plus petits des autres jusqu’à compter ensemble au moins {k} répondants.',
+  'comments.elsewhere':
+    '{count} autres commentaires sont rattachés à un autre détail : chaque commentaire n’est rattaché qu’à un seul, pour que deux rattachements ensemble ne désignent jamais un groupe plus petit.',
+  'comments.late':
+    'Des réponses tardives n’ont pas pu entrer dans les chiffres définitifs, et rien ne dit lesquelles : aucun commentaire de cette itération ne peut être montré.',
+  'comments.tooFew':
+    'Moins de {k} répondants comptés dans les chiffres définitifs : aucun commentaire ne peut être montré.',
 };
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
@@ -371,9 +504,11 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     invalid_transition:
       'This step is not possible any more: the iteration changed meanwhile. The list is up to date now.',
     iteration_not_draft: 'The pulse can only change while the iteration is a draft.',
+    iteration_is_draft: 'This iteration is still a draft: its figures come once it has run.',
     iteration_changed: 'Someone changed this iteration meanwhile. The list is up to date now.',
     iteration_exists: 'This iteration already exists.',
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
+    comments_not_released: 'Comments are shown once the iteration has closed.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
@@ -401,9 +536,12 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     invalid_transition:
       'Cette étape n’est plus possible : l’itération a changé entre-temps. La liste est à jour.',
     iteration_not_draft: 'Le pulse ne peut changer que tant que l’itération est un brouillon.',
+    iteration_is_draft:
+      'Cette itération est encore un brouillon : ses chiffres viennent une fois qu’elle a eu lieu.',
     iteration_changed: 'Quelqu’un a modifié cette itération entre-temps. La liste est à jour.',
     iteration_exists: 'Cette itération existe déjà.',
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
+    comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:

@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@boucle/functions/local/dynamodb-local';
+import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
+
+const webRoot = resolve(import.meta.dirname, '../../web/build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STEERING = 'claire.martin@demo.boucle.example';
+
+describe('the steering group reads the comments of a closed iteration on a phone', () => {
+  let stack: TLocalStack;
+  let browser: Browser;
+  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(webRoot, 'index.html')))
+      throw new Error('Build the web app first: npm run build:web');
+    stack = await startLocalStack({
+      storage: { mode: 'memory' },
+      port: await freePort(),
+      webRoot,
+      secretsFile: null,
+      seed: true,
+      log: () => undefined,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** CSP violations, console errors and uncaught errors into `problems` (as in pulse.test.ts). */
+  async function watch(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
+      problems.push(`CSP violation on ${page.url()}: ${text}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
+          .reportViolation;
+        void report(
+          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
+            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+        );
+      });
+    });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error')
+          problems.push(`Console error on ${page.url()}: ${message.text()}`);
+      });
+    });
+  }
+
+  async function phone(): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
+    await watch(context);
+    return context.newPage();
+  }
+
+  const totalOf = async (page: Page) =>
+    Number(
+      (await page.getByRole('heading', { level: 2, name: /comments/ }).textContent())?.match(
+        /\d+/,
+      )?.[0],
+    );
+
+  it('opens the comments, sees themes, searches, pages and downloads them as CSV', async () => {
+    const page = await phone();
+    await page.goto(`${stack.url}/signin`);
+    await page.getByLabel('Filter by name, e-mail or team').fill(STEERING);
+    await page.getByRole('button', { name: new RegExp(STEERING.replace(/\./g, '\\.')) }).click();
+    await page.getByRole('link', { name: 'Comments' }).click();
+    await page.getByRole('heading', { name: 'Comments', level: 1 }).waitFor();
+    expect(await page.title()).toBe('Comments · Boucle');
+    // The latest closed iteration by default: the demo's fourth.
+    expect(await page.getByRole('combobox', { name: 'Iteration' }).inputValue()).toBe('4');
+    await page.getByRole('heading', { name: /^\d+ comments$/ }).waitFor();
+    const total = await totalOf(page);
+    expect(total).toBeGreaterThan(20);
+    const list = page.getByTestId('comments').getByRole('listitem');
+    expect(await list.count()).toBe(20);
+    // Usable at 375 px: nothing wider than the screen.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
+
+    // Themes are buttons: pressing one shows only the comments holding its term.
+    const first = page.locator('.chip').first();
+    const [term, count] = ((await first.textContent()) ?? '').trim().split(/\s+/);
+    expect(Number(count)).toBeGreaterThanOrEqual(2);
+    await first.focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: `${count} comments match` }).waitFor();
+    expect(await first.getAttribute('aria-pressed')).toBe('true');
+    for (const text of await list.allTextContents()) expect(text.toLowerCase()).toContain(term);
+    await first.click();
+    await page.getByRole('heading', { name: `${total} comments` }).waitFor();
+
+    // Search ignores case and accents, once typing pauses.
+    await page.getByLabel('Search the comments').fill('NANTÉS');
+    await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('NANTÉS');
+    await page.getByRole('heading', { name: /comments match$/ }).waitFor();
+    for (const text of await list.allTextContents()) expect(text).toContain('Nantes');
+    await page.getByLabel('Search the comments').fill('');
+    await page.getByLabel('Search the comments').press('Enter');
+    await page.getByRole('heading', { name: `${total} comments` }).waitFor();
+
+    // The next page comes under the first one.
+    await page.getByRole('button', { name: 'More comments' }).click();
+    await expect.poll(() => list.count()).toBe(Math.min(40, total));
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('comments-iteration-4.csv');
+    const lines = readFileSync((await download.path()) ?? '', 'utf8')
+      .split('\r\n')
+      .filter(Boolean);
+    expect(lines[0]).toBe('\uFEFFiteration,breakdown,group,comment');
+    expect(lines).toHaveLength(total + 1);
+
+    // By team: each comment is labelled in one breakdown only, and the page says so.
+    await page.getByLabel('Break down by').selectOption('team');
+    await page.getByText(/more comments are labelled in another breakdown/).waitFor();
+    await page.context().close();
+  });
+});
