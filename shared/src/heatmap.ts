@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { ZReleaseInfo } from './release.js';
-import { ZSegmentDimension } from './segment.js';
+import type { TGroupResult, TQuestionResult, TResults } from './results.js';
+import { POOLED, ZSegmentDimension, type TSegmentDimension } from './segment.js';
+import { adjustBH, enpsChangeTest, proportionChangeTest, welchTest } from './statistics/index.js';
 
 /**
  * How a heatmap cell may be drawn: `shown` a group's own figure, `withheld` nothing to show
@@ -91,3 +93,155 @@ export const ZHeatmap = z
   })
   .meta({ id: 'Heatmap' });
 export type THeatmap = z.infer<typeof ZHeatmap>;
+
+/** The false discovery rate the heatmap keeps to (Benjamini–Hochberg q). */
+export const FALSE_DISCOVERY_RATE = 0.05;
+
+type TCounts = Map<number, number>;
+type TTest = { pValue: number } | null;
+
+/** A row before the cells are tested together: each cell's figure and its own raw test. */
+type TDraftRow = Omit<THeatmapRow, 'cells'> & {
+  cells: (Omit<THeatmapCell, 'qValue' | 'significant'> & { test: TTest })[];
+};
+
+const countsOf = (question: TQuestionResult): TCounts =>
+  new Map(question.distribution.map((bucket) => [Number(bucket.value), bucket.count]));
+
+/** The rest of the organisation: overall minus the group; null if that is not a sample. */
+function restOf(overall: TCounts, group: TCounts): TCounts | null {
+  const rest: TCounts = new Map();
+  for (const [value, count] of overall) {
+    const left = count - (group.get(value) ?? 0);
+    if (left < 0) return null;
+    rest.set(value, left);
+  }
+  return rest;
+}
+
+function groupState(group: TGroupResult): THeatmapCellState {
+  if (group.withheld) return 'withheld';
+  return group.value === POOLED ? 'pooled' : 'shown';
+}
+
+function participationRow(results: TResults): TDraftRow {
+  const overall = results.participation;
+  return {
+    kind: 'participation',
+    questionId: null,
+    overall,
+    cells: results.groups.map((group) => {
+      const state = groupState(group);
+      const shown = state !== 'withheld' && group.participation !== null;
+      const figure = shown ? group.participation : null;
+      const test =
+        state === 'shown' && results.respondents !== null && group.respondents !== null
+          ? proportionChangeTest(
+              results.respondents - group.respondents,
+              results.members - group.members,
+              group.respondents,
+              group.members,
+            )
+          : null;
+      return {
+        group: group.value,
+        state: shown ? state : 'withheld',
+        n: shown ? group.members : null,
+        figure,
+        gap: figure !== null && overall !== null ? figure - overall : null,
+        pValue: test?.pValue ?? null,
+        test,
+      };
+    }),
+  };
+}
+
+function questionRow(
+  results: TResults,
+  overall: TQuestionResult,
+  kind: 'scale' | 'enps',
+): TDraftRow {
+  const figureOf = (question: TQuestionResult) =>
+    kind === 'scale' ? question.mean : question.enps;
+  const overallFigure = overall.withheld ? null : figureOf(overall);
+  const testOf = kind === 'scale' ? welchTest : enpsChangeTest;
+  return {
+    kind,
+    questionId: overall.questionId,
+    overall: overallFigure,
+    cells: results.groups.map((group) => {
+      const question = group.questions.find((each) => each.questionId === overall.questionId);
+      const state = !question || question.withheld ? 'withheld' : groupState(group);
+      const figure = question && state !== 'withheld' ? figureOf(question) : null;
+      const rest =
+        question && !overall.withheld ? restOf(countsOf(overall), countsOf(question)) : null;
+      // Overall and group are both shown, so the rest reveals nothing they do not.
+      const test = question && rest && state === 'shown' ? testOf(rest, countsOf(question)) : null;
+      return {
+        group: group.value,
+        state,
+        n: state === 'withheld' ? null : (question?.answered ?? null),
+        figure,
+        gap: figure !== null && overallFigure !== null ? figure - overallFigure : null,
+        pValue: test?.pValue ?? null,
+        test,
+      };
+    }),
+  };
+}
+
+/**
+ * The steering group's heatmap: question × group of one dimension, from the gated figures of
+ * `computeResults` with that `by` (nothing a results read withholds comes back). Each shown
+ * group is tested against the rest of the organisation (overall minus the group: Welch for a
+ * mean, the eNPS z-test, the two-proportion test for participation), then every p-value of the
+ * heatmap is adjusted at once by Benjamini–Hochberg, so about one flagged gap in twenty at most
+ * is chance rather than one cell in twenty of all.
+ */
+export function computeHeatmap(results: TResults & { by: TSegmentDimension }): THeatmap {
+  const drafts = [
+    participationRow(results),
+    ...results.questions.flatMap((question) =>
+      question.type === 'scale' || question.type === 'enps'
+        ? [questionRow(results, question, question.type)]
+        : [],
+    ),
+  ];
+  const tested = drafts.flatMap((row) => row.cells.filter((cell) => cell.test !== null));
+  const adjusted = new Map(
+    adjustBH(tested.map((cell) => cell.pValue ?? 1)).map((q, index) => [tested[index], q]),
+  );
+  const rows = drafts.map((row) => ({
+    ...row,
+    cells: row.cells.map((draft) => {
+      const { test, ...cell } = draft;
+      const qValue = test ? (adjusted.get(draft) ?? null) : null;
+      return { ...cell, qValue, significant: qValue !== null && qValue < FALSE_DISCOVERY_RATE };
+    }),
+  }));
+  return {
+    iterationId: results.iterationId,
+    pulseId: results.pulseId,
+    k: results.k,
+    release: results.release,
+    by: results.by,
+    groups: results.groups.map((group) => ({
+      value: group.value,
+      state: groupState(group),
+      members: group.members,
+      respondents: group.respondents,
+    })),
+    rows,
+    testing: {
+      comparison: 'group-vs-rest',
+      adjustment: 'benjamini-hochberg',
+      level: FALSE_DISCOVERY_RATE,
+      tests: tested.length,
+      note:
+        `Each group is compared with the rest of the organisation (overall minus the group): ` +
+        `Welch's t-test for means, z-tests for eNPS and participation. The ${tested.length} ` +
+        `p-values are adjusted together by Benjamini–Hochberg; a gap is significant when its ` +
+        `adjusted p-value (q) is below ${FALSE_DISCOVERY_RATE}.`,
+    },
+  };
+}

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { ZHeatmapCellState } from './heatmap.js';
+import type { TPulse } from './pulse.js';
 import { ZReleaseInfo } from './release.js';
+import type { TQuestionResult, TResults } from './results.js';
+import { POOLED } from './segment.js';
 
 /** The pulse question training demand is read from (single choice: none/beginner/…). */
 export const TRAINING_NEED_QUESTION = 'training-need';
@@ -50,3 +53,59 @@ export const ZTrainingDemand = z
   })
   .meta({ id: 'TrainingDemand' });
 export type TTrainingDemand = z.infer<typeof ZTrainingDemand>;
+
+function needCounts(
+  needs: readonly string[],
+  question: TQuestionResult | undefined,
+): TTrainingNeedCount[] {
+  const shown = question && !question.withheld ? question : null;
+  const answered = shown?.answered ?? 0;
+  return needs.map((need) => {
+    const count = shown ? (shown.distribution.find((b) => b.value === need)?.count ?? 0) : null;
+    return { need, count, share: count !== null && answered > 0 ? count / answered : null };
+  });
+}
+
+const needQuestionOf = (question: TQuestionResult[]) =>
+  question.find((each) => each.questionId === TRAINING_NEED_QUESTION);
+
+/**
+ * Which training the members of each training level ask for, and how many sessions of each
+ * level to plan overall: the training-need answers of `computeResults` by training level, so a
+ * level the results withhold stays withheld here.
+ */
+export function computeTrainingDemand(
+  results: TResults & { by: 'trainingLevel' },
+  pulse: Pick<TPulse, 'questions'>,
+): TTrainingDemand {
+  const question = pulse.questions.find((each) => each.id === TRAINING_NEED_QUESTION);
+  const needs = question?.type === 'single' ? question.options.map((option) => option.id) : [];
+  const asked = needs.length > 0;
+  const overall = needQuestionOf(results.questions);
+  return {
+    iterationId: results.iterationId,
+    pulseId: results.pulseId,
+    k: results.k,
+    release: results.release,
+    asked,
+    needs,
+    levels: asked
+      ? results.groups.map((group) => {
+          const answers = needQuestionOf(group.questions);
+          const withheld = group.withheld || !answers || answers.withheld;
+          return {
+            level: group.value,
+            state: withheld ? 'withheld' : group.value === POOLED ? 'pooled' : 'shown',
+            members: group.members,
+            answered: withheld ? null : answers.answered,
+            needs: needCounts(needs, answers),
+          };
+        })
+      : [],
+    overall: {
+      withheld: !overall || overall.withheld,
+      answered: overall && !overall.withheld ? overall.answered : null,
+      needs: needCounts(needs, overall),
+    },
+  };
+}
