@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeHeatmap, type THeatmap } from './heatmap.js';
+import { heatmapCsv } from './heatmap-csv.js';
 import type { TMember } from './member.js';
 import { pulseIdOf, type TPulse } from './pulse.js';
 import { defaultPulseTemplate } from './pulse-template.js';
@@ -192,5 +193,18 @@ describe('computeHeatmap', () => {
     expect(empty.groups).toEqual([]);
     expect(empty.rows.every((row) => row.cells.length === 0 && row.overall === null)).toBe(true);
     expect(empty.testing.tests).toBe(0);
+  });
+
+  it('exports one CSV line per row and group, withheld cells empty, formula-like names neutralised', () => {
+    const csv = heatmapCsv(heatmapOf({ ...byTeam, '=HYPERLINK("x")': byTeam.hr ?? {} }));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFiteration,release,dimension,row,kind,group,state,n,figure,overall,gap,p_value,q_value_bh,significant,tests',
+    );
+    expect(lines).toHaveLength(1 + 4 * 7);
+    const legal = lines.find((line) => line.startsWith('1,2,team,usefulness,scale,legal,'));
+    expect(legal).toMatch(/^1,2,team,usefulness,scale,legal,withheld,,,[\d.]+,,,,false,\d+$/);
+    expect(csv).toContain(`,"'=HYPERLINK(""x"")",shown,`);
+    expect(csv).not.toMatch(/,"?=HYPERLINK/);
   });
 });

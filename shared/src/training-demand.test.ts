@@ -7,6 +7,7 @@ import { computeResults } from './results.js';
 import { headcountOf, POOLED } from './segment.js';
 import { addTallies, tallyOfResponse, type TTally } from './tally.js';
 import { computeTrainingDemand } from './training-demand.js';
+import { trainingDemandCsv } from './training-demand-csv.js';
 
 const pulse: TPulse = { id: pulseIdOf(1), iterationId: 1, ...defaultPulseTemplate };
 
@@ -130,5 +131,16 @@ describe('computeTrainingDemand', () => {
     const demand = demandOf({ advanced, confirmed, beginner: beginners }, without);
     expect(demand).toMatchObject({ asked: false, needs: [], levels: [] });
     expect(demand.overall).toEqual({ withheld: true, answered: null, needs: [] });
+  });
+
+  it('exports the overall demand then level × need as CSV, withheld cells empty', () => {
+    const csv = trainingDemandCsv(demandOf({ advanced, confirmed, beginner: needs('none') }));
+    const lines = csv.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFiteration,release,training_level,state,members,answered,need,count,share',
+    );
+    expect(lines).toHaveLength(1 + 4 * 4);
+    expect(lines[1]).toBe(`3,1,overall,shown,,14,none,6,${6 / 14}`);
+    expect(lines[5]).toBe('3,1,beginner,withheld,10,,none,,');
   });
 });
