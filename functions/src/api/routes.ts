@@ -10,6 +10,7 @@ import {
   ZDevLoginInput,
   ZDevMember,
   ZHeadcount,
+  ZHeatmap,
   ZIteration,
   ZIterationDetail,
   ZIterationInput,
@@ -23,6 +24,7 @@ import {
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
+  ZTrainingDemand,
   type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
@@ -176,6 +178,31 @@ export const iterationResults = createRoute({
   responses: answersOrCsv(ZResults, 'Participation and per-question results'),
 });
 
+export const iterationHeatmap = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/heatmap',
+    'Question × group heatmap, gaps tested (Benjamini–Hochberg), anonymity applied',
+    steering,
+  ),
+  request: {
+    params: iterationParams,
+    query: z.object({ by: ZSegmentDimension, format: ZFormat }),
+  },
+  responses: answersOrCsv(ZHeatmap, 'Each group against the overall figure, per question'),
+});
+
+export const trainingDemand = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/training-demand',
+    'Training level × training need, anonymity applied',
+    steering,
+  ),
+  request: { params: iterationParams, query: z.object({ format: ZFormat }) },
+  responses: answersOrCsv(ZTrainingDemand, 'The training sessions to plan, by level'),
+});
+
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
@@ -214,6 +241,8 @@ export const apiRoutes = [
   closeIteration,
   reviewIteration,
   iterationResults,
+  iterationHeatmap,
+  trainingDemand,
   headcount,
   importRoster,
 ] as const;
