@@ -58,7 +58,7 @@ const members = [
   ...membersOf('ops', 6),
 ];
 
-function heatmapOf(tallies: Record<string, TTally>, roster = members): THeatmap {
+function resultsOf(tallies: Record<string, TTally>, roster = members) {
   const release: TRelease = {
     info: { number: 2, madeAt: '2026-11-20T10:00:00.000Z', final: false },
     tallies: {
@@ -77,8 +77,11 @@ function heatmapOf(tallies: Record<string, TTally>, roster = members): THeatmap 
     k: 5,
     by: 'team',
   });
-  return computeHeatmap({ ...results, by: 'team' });
+  return { ...results, by: 'team' as const };
 }
+
+const heatmapOf = (tallies: Record<string, TTally>, roster = members): THeatmap =>
+  computeHeatmap(resultsOf(tallies, roster));
 
 const heatmap = heatmapOf(byTeam);
 const rowOf = (questionId: string | null) => heatmap.rows.find((r) => r.questionId === questionId);
@@ -206,5 +209,25 @@ describe('computeHeatmap', () => {
     expect(legal).toMatch(/^1,2,team,usefulness,scale,legal,withheld,,,[\d.]+,,,,false,\d+$/);
     expect(csv).toContain(`,"'=HYPERLINK(""x"")",shown,`);
     expect(csv).not.toMatch(/,"?=HYPERLINK/);
+  });
+
+  it('tests no cell whose rest holds fewer than k answers', () => {
+    const results = resultsOf(byTeam);
+    const sales = results.groups.find((group) => group.value === 'sales');
+    // As if only three people outside sales had answered: their figures must not be tested.
+    const plusThree = results.questions.map((question) => {
+      const own = sales?.questions.find((each) => each.questionId === question.questionId);
+      if (!own || own.withheld) return question;
+      const distribution = own.distribution.map((b, i) => ({ ...b, count: b.count + (i ? 0 : 3) }));
+      return { ...question, answered: (own.answered ?? 0) + 3, distribution };
+    });
+    const heatmap = computeHeatmap({
+      ...results,
+      respondents: (sales?.respondents ?? 0) + 3,
+      questions: plusThree,
+    });
+    const salesCells = heatmap.rows.map((row) => row.cells.find((cell) => cell.group === 'sales'));
+    expect(salesCells.map((cell) => cell?.state)).toEqual(['shown', 'shown', 'shown', 'shown']);
+    expect(salesCells.map((cell) => cell?.pValue)).toEqual([null, null, null, null]);
   });
 });

@@ -108,15 +108,20 @@ type TDraftRow = Omit<THeatmapRow, 'cells'> & {
 const countsOf = (question: TQuestionResult): TCounts =>
   new Map(question.distribution.map((bucket) => [Number(bucket.value), bucket.count]));
 
-/** The rest of the organisation: overall minus the group; null if that is not a sample. */
-function restOf(overall: TCounts, group: TCounts): TCounts | null {
+/**
+ * The rest of the organisation: overall minus the group. Null when that is not a sample, or holds
+ * fewer than k answers: no aggregate under k is used, even inside a test.
+ */
+function restOf(overall: TCounts, group: TCounts, k: number): TCounts | null {
   const rest: TCounts = new Map();
+  let answers = 0;
   for (const [value, count] of overall) {
     const left = count - (group.get(value) ?? 0);
     if (left < 0) return null;
     rest.set(value, left);
+    answers += left;
   }
-  return rest;
+  return answers >= k ? rest : null;
 }
 
 function groupState(group: TGroupResult): THeatmapCellState {
@@ -134,10 +139,12 @@ function participationRow(results: TResults): TDraftRow {
       const state = groupState(group);
       const shown = state !== 'withheld' && group.participation !== null;
       const figure = shown ? group.participation : null;
+      // The rest's respondents, from shown totals; tested only when they are k or more.
+      const rest = (results.respondents ?? 0) - (group.respondents ?? 0);
       const test =
-        state === 'shown' && results.respondents !== null && group.respondents !== null
+        shown && state === 'shown' && group.respondents !== null && rest >= results.k
           ? proportionChangeTest(
-              results.respondents - group.respondents,
+              rest,
               results.members - group.members,
               group.respondents,
               group.members,
@@ -174,7 +181,9 @@ function questionRow(
       const state = !question || question.withheld ? 'withheld' : groupState(group);
       const figure = question && state !== 'withheld' ? figureOf(question) : null;
       const rest =
-        question && !overall.withheld ? restOf(countsOf(overall), countsOf(question)) : null;
+        question && !overall.withheld
+          ? restOf(countsOf(overall), countsOf(question), results.k)
+          : null;
       // Overall and group are both shown, so the rest reveals nothing they do not.
       const test = question && rest && state === 'shown' ? testOf(rest, countsOf(question)) : null;
       return {
