@@ -98,12 +98,10 @@ export type THeatmap = z.infer<typeof ZHeatmap>;
 export const FALSE_DISCOVERY_RATE = 0.05;
 
 type TCounts = Map<number, number>;
-type TTest = { pValue: number } | null;
 
-/** A row before the cells are tested together: each cell's figure and its own raw test. */
-type TDraftRow = Omit<THeatmapRow, 'cells'> & {
-  cells: (Omit<THeatmapCell, 'qValue' | 'significant'> & { test: TTest })[];
-};
+/** A row before the cells are adjusted together: each cell's figure and its own raw p-value. */
+type TDraftCell = Omit<THeatmapCell, 'qValue' | 'significant'>;
+type TDraftRow = Omit<THeatmapRow, 'cells'> & { cells: TDraftCell[] };
 
 const countsOf = (question: TQuestionResult): TCounts =>
   new Map(question.distribution.map((bucket) => [Number(bucket.value), bucket.count]));
@@ -157,7 +155,6 @@ function participationRow(results: TResults): TDraftRow {
         figure,
         gap: figure !== null && overall !== null ? figure - overall : null,
         pValue: test?.pValue ?? null,
-        test,
       };
     }),
   };
@@ -193,7 +190,6 @@ function questionRow(
         figure,
         gap: figure !== null && overallFigure !== null ? figure - overallFigure : null,
         pValue: test?.pValue ?? null,
-        test,
       };
     }),
   };
@@ -204,8 +200,9 @@ function questionRow(
  * `computeResults` with that `by` (nothing a results read withholds comes back). Each shown
  * group is tested against the rest of the organisation (overall minus the group: Welch for a
  * mean, the eNPS z-test, the two-proportion test for participation), then every p-value of the
- * heatmap is adjusted at once by Benjamini–Hochberg, so about one flagged gap in twenty at most
- * is chance rather than one cell in twenty of all.
+ * heatmap is adjusted at once by Benjamini–Hochberg: on average at most one flagged gap in
+ * twenty is chance, where testing each cell alone would light up one in twenty of the cells
+ * without a real gap.
  */
 export function computeHeatmap(results: TResults & { by: TSegmentDimension }): THeatmap {
   const drafts = [
@@ -216,15 +213,15 @@ export function computeHeatmap(results: TResults & { by: TSegmentDimension }): T
         : [],
     ),
   ];
-  const tested = drafts.flatMap((row) => row.cells.filter((cell) => cell.test !== null));
-  const adjusted = new Map(
-    adjustBH(tested.map((cell) => cell.pValue ?? 1)).map((q, index) => [tested[index], q]),
+  const tested = drafts.flatMap((row) => row.cells.filter((cell) => cell.pValue !== null));
+  const qValues = adjustBH(tested.map((cell) => cell.pValue ?? 1));
+  const adjusted = new Map<TDraftCell, number>(
+    tested.map((cell, index) => [cell, qValues[index] ?? 1]),
   );
   const rows = drafts.map((row) => ({
     ...row,
-    cells: row.cells.map((draft) => {
-      const { test, ...cell } = draft;
-      const qValue = test ? (adjusted.get(draft) ?? null) : null;
+    cells: row.cells.map((cell) => {
+      const qValue = adjusted.get(cell) ?? null;
       return { ...cell, qValue, significant: qValue !== null && qValue < FALSE_DISCOVERY_RATE };
     }),
   }));
