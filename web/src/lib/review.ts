@@ -68,7 +68,8 @@ export function headlines(
 export function formatFigure(kind: THeadlineKind, value: number | null): string {
   if (value === null) return '—';
   if (kind === 'participation') return `${Math.round(value * 100)} %`;
-  return value.toFixed(kind === 'scale' ? 2 : 0);
+  // The typographic minus, as in the differences, so "−12" and "+12" line up.
+  return value.toFixed(kind === 'scale' ? 2 : 0).replace(/^-/, '−');
 }
 
 /** A change with its sign always written, so colour is never the only cue: "+4 pts", "−0.12". */
