@@ -163,6 +163,7 @@ const en = {
   'review.printedOn': 'printed on {date}',
   'review.headlines': 'Against the previous iteration',
   'review.figure': 'Figure',
+  'review.stillOpen': 'This iteration is still open: its figures move with each new release.',
   'review.previous': 'Previous iteration',
   'review.change': 'Change',
   'review.changeNote':
@@ -373,6 +374,8 @@ const fr: Record<TMessageKey, string> = {
   'review.printedOn': 'imprimé le {date}',
   'review.headlines': 'Par rapport à l’itération précédente',
   'review.figure': 'Indicateur',
+  'review.stillOpen':
+    'Cette itération est encore ouverte : ses chiffres évoluent à chaque nouvelle publication.',
   'review.previous': 'Itération précédente',
   'review.change': 'Écart',
   'review.changeNote':
