@@ -3,7 +3,7 @@ import { pulseIdOf, type TPulse } from './pulse.js';
 import { defaultPulseTemplate } from './pulse-template.js';
 import type { TRelease } from './release.js';
 import { computeResults } from './results.js';
-import { headcountOf } from './segment.js';
+import { headcountOf, POOLED } from './segment.js';
 import { addTallies, tallyOfResponse, type TTally } from './tally.js';
 import type { TMember } from './member.js';
 
@@ -156,5 +156,30 @@ describe('computeResults', () => {
     });
     const byTeam = Object.fromEntries(results.groups.map((g) => [g.value, g.withheld]));
     expect(byTeam).toEqual({ sales: true, hr: false, legal: true });
+  });
+
+  it('gives groups in their natural order, not as stored: levels beginner → advanced, pooled last', () => {
+    const release = releaseOf(overall);
+    release.tallies.byDimension.trainingLevel = {
+      advanced: sales,
+      [POOLED]: legal,
+      beginner: hr,
+      confirmed: legal,
+    };
+    const results = computeResults({
+      iterationId: 1,
+      status: 'open',
+      pulse,
+      headcount: headcountOf(members),
+      release,
+      k: 5,
+      by: 'trainingLevel',
+    });
+    expect(results.groups.map((g) => g.value)).toEqual([
+      'beginner',
+      'confirmed',
+      'advanced',
+      POOLED,
+    ]);
   });
 });

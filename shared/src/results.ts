@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { groupsToWithhold } from './disclosure/index.js';
+import { compareGroups } from './group-order.js';
 import { ZIterationStatus } from './iteration.js';
 import { ZReleaseInfo, type TRelease } from './release.js';
 import type { TPulse, TQuestion } from './pulse.js';
@@ -108,7 +109,9 @@ function groupResults(
 ): TGroupResult[] {
   const members = input.headcount.byDimension[by] ?? {};
   const tallies = release.tallies.byDimension[by] ?? {};
-  const values = [...new Set([...Object.keys(members), ...Object.keys(tallies)])].sort();
+  const values = [...new Set([...Object.keys(members), ...Object.keys(tallies)])].sort(
+    compareGroups(by),
+  );
   const tallyOf = (value: string): TTally => tallies[value] ?? {};
   // Late answers a final release could not show stay withheld, with their complements.
   const hiddenGroups = groupsToWithhold(

@@ -170,8 +170,8 @@ describe('a member answers the pulse on a phone', () => {
   it('shows the steering group participation and results', async () => {
     const page = await phone();
     await signInAs(page, 'claire.martin@demo.boucle.example');
-    await page.getByRole('heading', { name: 'Steering', exact: true }).waitFor();
-    expect(await page.title()).toBe('Steering · Boucle');
+    await page.getByRole('heading', { name: 'Iteration review', exact: true }).waitFor();
+    expect(await page.title()).toBe('Iteration review · Boucle');
     await page.getByTestId('participation').waitFor();
     expect(await page.getByTestId('participation').textContent()).toMatch(/^\d+ %$/);
     // Which release the figures of the open iteration come from.
@@ -181,12 +181,11 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByLabel('Break down by').selectOption('site');
     await page.getByRole('columnheader', { name: 'Group' }).waitFor();
     // Members whose site was too rare in their segment are a group of their own, named, last.
-    expect(await page.getByRole('rowheader').allTextContents()).toEqual([
-      'Lyon',
-      'Nantes',
-      'Paris',
-      'Other sites',
-    ]);
+    const heatmap = page.getByRole('region', { name: /^Each site against/ });
+    await heatmap.waitFor();
+    expect(
+      (await heatmap.getByRole('rowheader').allTextContents()).map((text) => text.trim()),
+    ).toEqual(['Overall', 'Lyon', 'Nantes', 'Paris', 'Other sites']);
     expect(await page.textContent('main')).toContain(
       '“Other sites”: members for whom this detail is not kept',
     );
@@ -285,14 +284,19 @@ describe('a member answers the pulse on a phone', () => {
       .getByText('open', { exact: true })
       .waitFor();
 
-    // Nobody has answered the new iteration: its results show no figure, and say why.
+    // The review keeps showing the last released figures: iteration 5's final release.
     await page.getByRole('link', { name: 'Steering', exact: true }).click();
+    await expect.poll(() => page.getByTestId('release').textContent()).toMatch(/^Final release/);
+    // Nobody has answered the new iteration: its results show no figure, and say why.
+    const iteration = page.getByRole('combobox', { name: /^Iteration/ });
+    await iteration.selectOption({ label: 'Iteration 6 — Conventions, again (open)' });
     await expect
       .poll(() => page.getByTestId('release').textContent())
       .toBe('No release yet: figures appear once at least 5 members have answered.');
     expect(await page.getByTestId('participation').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Pulse' }).click();
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
     await page.getByText('Iteration 6 — Conventions, again').waitFor();
     await page.context().close();
   });

@@ -54,6 +54,12 @@ export async function attackedApp(roster: readonly TMember[], firstDay: string) 
         return ZResults.parse(await response.json());
       }),
     );
+  /** What the steering group reads at `path` (JSON), refused reads failing the test. */
+  const read = async (path: string): Promise<unknown> => {
+    const response = await call(steering, 'GET', path);
+    if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+    return response.json();
+  };
   const answer = async (member: TMember, answers: Record<string, unknown>) => {
     const response = await call(member, 'POST', '/api/pulses/pulse-1/responses', { answers });
     if (response.status !== 201) throw new Error(`answer: ${response.status}`);
@@ -64,6 +70,7 @@ export async function attackedApp(roster: readonly TMember[], firstDay: string) 
     steering,
     call,
     readEveryView,
+    read,
     answer,
     close: () => call(steering, 'POST', '/api/iterations/1/close'),
   };

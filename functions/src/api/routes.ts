@@ -13,6 +13,7 @@ import {
   ZDevLoginInput,
   ZDevMember,
   ZHeadcount,
+  ZHeatmap,
   ZIteration,
   ZIterationDetail,
   ZIterationInput,
@@ -26,6 +27,7 @@ import {
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
+  ZTrainingDemand,
   type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
@@ -201,6 +203,31 @@ export const setAdoption = createRoute({
   responses: answers(200, ZIteration, 'The iteration with its figures'),
 });
 
+export const iterationHeatmap = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/heatmap',
+    'Question × group heatmap, gaps tested (Benjamini–Hochberg), anonymity applied',
+    steering,
+  ),
+  request: {
+    params: iterationParams,
+    query: z.object({ by: ZSegmentDimension, format: ZFormat }),
+  },
+  responses: answersOrCsv(ZHeatmap, 'Each group against the overall figure, per question'),
+});
+
+export const trainingDemand = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/training-demand',
+    'Training level × training need, anonymity applied',
+    steering,
+  ),
+  request: { params: iterationParams, query: z.object({ format: ZFormat }) },
+  responses: answersOrCsv(ZTrainingDemand, 'The training sessions to plan, by level'),
+});
+
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
@@ -241,6 +268,8 @@ export const apiRoutes = [
   iterationResults,
   setAdoption,
   iterationComments,
+  iterationHeatmap,
+  trainingDemand,
   headcount,
   importRoster,
 ] as const;

@@ -1,4 +1,4 @@
-import { resultsCsv } from '@boucle/shared';
+import { heatmapCsv, resultsCsv, trainingDemandCsv } from '@boucle/shared';
 import * as routes from '../api/routes.js';
 import { csvAnswer } from '../http/csv.js';
 import type { TApi } from '../http/api.js';
@@ -8,9 +8,13 @@ import {
   iterationSummaries,
   takeLifecycleStep,
 } from '../services/iterations.js';
-import { iterationResults } from '../services/results.js';
+import {
+  iterationHeatmap,
+  iterationResults,
+  iterationTrainingDemand,
+} from '../services/results.js';
 
-/** Steering: iterations, their pulse and lifecycle, and their results. */
+/** Steering: iterations, their pulse and lifecycle, their results, heatmap and training demand. */
 export function serveIterations(api: TApi, deps: TAppDeps): void {
   api.openapi(routes.listIterations, async (c) =>
     c.json({ iterations: await iterationSummaries(deps) }, 200),
@@ -40,5 +44,22 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
     const results = await iterationResults(deps, id, by ?? null);
     if (format === 'csv') return csvAnswer(c, `results-iteration-${id}.csv`, resultsCsv(results));
     return c.json(results, 200);
+  });
+  api.openapi(routes.iterationHeatmap, async (c) => {
+    const { by, format } = c.req.valid('query');
+    const { id } = c.req.valid('param');
+    const heatmap = await iterationHeatmap(deps, id, by);
+    if (format === 'csv') {
+      return csvAnswer(c, `heatmap-iteration-${id}-by-${by}.csv`, heatmapCsv(heatmap));
+    }
+    return c.json(heatmap, 200);
+  });
+  api.openapi(routes.trainingDemand, async (c) => {
+    const { id } = c.req.valid('param');
+    const demand = await iterationTrainingDemand(deps, id);
+    if (c.req.valid('query').format === 'csv') {
+      return csvAnswer(c, `training-demand-iteration-${id}.csv`, trainingDemandCsv(demand));
+    }
+    return c.json(demand, 200);
   });
 }

@@ -1,12 +1,16 @@
 import {
+  computeHeatmap,
   computeResults,
+  computeTrainingDemand,
   DomainError,
+  type THeatmap,
   nextRelease,
   type TIteration,
   type TPulse,
   type TRelease,
   type TResults,
   type TSegmentDimension,
+  type TTrainingDemand,
 } from '@boucle/shared';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
@@ -26,13 +30,40 @@ export async function iterationResults(
   iterationId: number,
   by: TSegmentDimension | null,
 ): Promise<TResults> {
+  return (await resultsWithPulse(deps, iterationId, by)).results;
+}
+
+/** The heatmap of one dimension: the results by that dimension, each group tested. */
+export async function iterationHeatmap(
+  deps: TResultsDeps,
+  iterationId: number,
+  by: TSegmentDimension,
+): Promise<THeatmap> {
+  const { results } = await resultsWithPulse(deps, iterationId, by);
+  return computeHeatmap({ ...results, by });
+}
+
+/** Training level × need, from the results by training level. */
+export async function iterationTrainingDemand(
+  deps: TResultsDeps,
+  iterationId: number,
+): Promise<TTrainingDemand> {
+  const { results, pulse } = await resultsWithPulse(deps, iterationId, 'trainingLevel');
+  return computeTrainingDemand({ ...results, by: 'trainingLevel' }, pulse);
+}
+
+async function resultsWithPulse(
+  deps: TResultsDeps,
+  iterationId: number,
+  by: TSegmentDimension | null,
+): Promise<{ results: TResults; pulse: TPulse }> {
   const found = await deps.iterations.get(iterationId);
   if (!found) throw new DomainError('not_found', `Iteration ${iterationId} not found`);
   const { iteration, pulse } = found;
   if (!pulse || !iteration.headcount || iteration.status === 'draft') {
     throw new DomainError('iteration_not_started', `Iteration ${iterationId} has not opened yet`);
   }
-  return computeResults({
+  const results = computeResults({
     iterationId,
     status: iteration.status,
     pulse,
@@ -41,6 +72,7 @@ export async function iterationResults(
     k: deps.k,
     by,
   });
+  return { results, pulse };
 }
 
 /**

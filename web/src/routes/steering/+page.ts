@@ -1,26 +1,81 @@
-import { ZIterationDetail, ZIterationList, ZResults, ZSegmentDimension } from '@boucle/shared';
+import {
+  ZHeatmap,
+  ZIterationDetail,
+  ZIterationList,
+  ZResults,
+  ZSegmentDimension,
+  ZTrainingDemand,
+  type TIterationSummary,
+  type TResults,
+  type TSegmentDimension,
+} from '@boucle/shared';
 import { api } from '$lib/api';
 import { failLoad } from '$lib/load';
 import type { PageLoad } from './$types';
 
+/** The heatmap's dimension when the address names none: teams are what the group acts on. */
+const DEFAULT_DIMENSION: TSegmentDimension = 'team';
+
+type TFetch = typeof fetch;
+
+const resultsOf = (iteration: TIterationSummary, fetch: TFetch): Promise<TResults> =>
+  api(`/iterations/${iteration.id}/results`, ZResults, { fetch });
+
 /**
- * The results of the iteration and breakdown in the address (`?iteration=4&by=site`), so a
- * reload or a shared link shows the same; by default the latest iteration that has started.
+ * The iteration shown, with its results: the one in the address, else the latest that has a
+ * release, so the review keeps showing the last released figures after a new iteration opens.
+ */
+async function pick(
+  started: TIterationSummary[],
+  asked: number,
+  fetch: TFetch,
+): Promise<{ selected: TIterationSummary; results: TResults } | null> {
+  const chosen = started.find((iteration) => iteration.id === asked);
+  if (chosen) return { selected: chosen, results: await resultsOf(chosen, fetch) };
+  let latest: { selected: TIterationSummary; results: TResults } | null = null;
+  for (const iteration of started.toReversed()) {
+    const results = await resultsOf(iteration, fetch);
+    latest ??= { selected: iteration, results };
+    if (results.release) return { selected: iteration, results };
+  }
+  return latest;
+}
+
+/**
+ * The iteration review of the address (`?iteration=4&by=site`, `by` being the heatmap's
+ * dimension), so a reload or a shared link shows the same; the previous iteration's results
+ * give the headline figures their comparison.
  */
 export const load: PageLoad = async ({ url, fetch }) => {
   const { iterations } = await api('/iterations', ZIterationList, { fetch }).catch(failLoad);
+  const by = ZSegmentDimension.safeParse(url.searchParams.get('by')).data ?? DEFAULT_DIMENSION;
+  const started = iterations.filter((iteration) => iteration.status !== 'draft');
   const asked = Number(url.searchParams.get('iteration'));
-  const by = ZSegmentDimension.safeParse(url.searchParams.get('by')).data ?? null;
-  const selected =
-    iterations.find((i) => i.id === asked) ??
-    iterations.findLast((i) => i.status !== 'draft') ??
-    iterations.at(-1) ??
-    null;
-  if (!selected || selected.status === 'draft')
-    return { iterations, selected, by, pulse: null, results: null };
-  const [detail, results] = await Promise.all([
+  const empty = { iterations, by, pulse: null, results: null, previous: null };
+  const draft = iterations.find(
+    (iteration) => iteration.id === asked && iteration.status === 'draft',
+  );
+  if (draft) return { ...empty, selected: draft, heatmap: null, trainingDemand: null };
+  const picked = await pick(started, asked, fetch).catch(failLoad);
+  if (!picked)
+    return { ...empty, selected: iterations.at(-1) ?? null, heatmap: null, trainingDemand: null };
+  const { selected, results } = picked;
+  const before = started.filter((iteration) => iteration.id < selected.id).at(-1);
+  // The significance of each change will come from the trends route (issue 8, trends branch).
+  const [detail, previous, heatmap, trainingDemand] = await Promise.all([
     api(`/iterations/${selected.id}`, ZIterationDetail, { fetch }),
-    api(`/iterations/${selected.id}/results${by ? `?by=${by}` : ''}`, ZResults, { fetch }),
+    before ? resultsOf(before, fetch) : null,
+    api(`/iterations/${selected.id}/heatmap?by=${by}`, ZHeatmap, { fetch }),
+    api(`/iterations/${selected.id}/training-demand`, ZTrainingDemand, { fetch }),
   ]).catch(failLoad);
-  return { iterations, selected, by, pulse: detail.pulse, results };
+  return {
+    iterations,
+    by,
+    selected,
+    pulse: detail.pulse,
+    results,
+    previous: previous && before ? { iteration: before, results: previous } : null,
+    heatmap,
+    trainingDemand,
+  };
 };

@@ -1,0 +1,173 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '@boucle/functions/local/dynamodb-local';
+import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
+
+const webRoot = resolve(import.meta.dirname, '../../web/build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STEERING = 'claire.martin@demo.boucle.example';
+
+describe('the steering group holds the iteration review', () => {
+  let stack: TLocalStack;
+  let browser: Browser;
+  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(webRoot, 'index.html')))
+      throw new Error('Build the web app first: npm run build:web');
+    stack = await startLocalStack({
+      storage: { mode: 'memory' },
+      port: await freePort(),
+      webRoot,
+      secretsFile: null,
+      seed: true,
+      log: () => undefined,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** Reports CSP violations, console errors and uncaught errors (as in pulse.test.ts). */
+  async function watch(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
+      problems.push(`CSP violation on ${page.url()}: ${text}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
+          .reportViolation;
+        void report(
+          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
+            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+        );
+      });
+    });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() === 'error')
+          problems.push(`Console error on ${page.url()}: ${message.text()}`);
+      });
+    });
+  }
+
+  async function signedInSteering(width: number): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: 'en-GB' });
+    await watch(context);
+    const page = await context.newPage();
+    await page.goto(`${stack.url}/signin`);
+    await page.getByLabel('Filter by name, e-mail or team').fill(STEERING);
+    await page.getByRole('button', { name: new RegExp(STEERING.replaceAll('.', '\\.')) }).click();
+    // The steering group lands on the review.
+    await page.getByRole('heading', { name: 'Iteration review' }).waitFor();
+    return page;
+  }
+
+  it('shows the headline figures against the previous iteration, on a phone', async () => {
+    const page = await signedInSteering(375);
+    expect(await page.title()).toBe('Iteration review · Boucle');
+    const headlines = page.getByTestId('headlines');
+    await headlines.waitFor();
+    // This iteration, then the previous one, both named.
+    const columns = await headlines.getByRole('columnheader').allTextContents();
+    expect(columns.map((text) => text.trim())).toEqual([
+      'Figure',
+      expect.stringMatching(/^Iteration 5/),
+      expect.stringMatching(/^Iteration 4/),
+      'Change',
+    ]);
+    const participation = await headlines
+      .getByRole('row', { name: /^Participation/ })
+      .getByRole('cell')
+      .allTextContents();
+    expect(participation.map((text) => text.trim())).toEqual([
+      expect.stringMatching(/^\d+ %$/),
+      expect.stringMatching(/^\d+ %$/),
+      expect.stringMatching(/^[+−±]\d+ pts$/),
+    ]);
+    const enps = await headlines
+      .getByRole('row', { name: /eNPS/ })
+      .getByRole('cell')
+      .allTextContents();
+    expect(enps.map((text) => text.trim())).toEqual([
+      expect.stringMatching(/^−?\d+$/),
+      expect.stringMatching(/^−?\d+$/),
+      expect.stringMatching(/^[+−±]\d+$/),
+    ]);
+    // Distributions in percentages, with the option's full label and its count.
+    const training = page
+      .locator('.card')
+      .filter({ has: page.getByRole('heading', { name: 'Which training would you need?' }) });
+    expect(await training.textContent()).toMatch(/Confirmed\s*\d+ %\s*\(\d+\)/);
+
+    // Wider than the phone, the heatmap scrolls, and the keyboard can reach it.
+    const heatmap = page.getByRole('region', { name: /^Each team against/ });
+    await heatmap.focus();
+    expect(await heatmap.evaluate((region) => region === document.activeElement)).toBe(true);
+    expect(await heatmap.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
+    await page.context().close();
+  });
+
+  it('switches the heatmap dimension, reads a cell in its table and downloads it', async () => {
+    const page = await signedInSteering(1280);
+    await page.getByLabel('Break down by').selectOption('site');
+    await expect.poll(() => new URL(page.url()).searchParams.get('by')).toBe('site');
+    const heatmap = page.getByRole('region', { name: /^Each site against/ });
+    await heatmap.waitFor();
+    expect(
+      (await heatmap.getByRole('rowheader').allTextContents()).map((text) => text.trim()),
+    ).toEqual(['Overall', 'Lyon', 'Nantes', 'Paris', 'Other sites']);
+    const headers = (await heatmap.getByRole('columnheader').allTextContents()).map((text) =>
+      text.trim(),
+    );
+    expect(headers.slice(0, 2)).toEqual(['Group', 'Participation']);
+    // Lyon's participation: its figure, then its gap to the whole organisation, sign written.
+    const lyon = heatmap.getByRole('row', { name: /^Lyon/ }).getByRole('cell');
+    expect(await lyon.first().textContent()).toMatch(/^\s*\d+ %\s*[+−±]\d+ pts/);
+    const note = await heatmap.getByRole('table').getAttribute('aria-describedby');
+    expect(await page.locator(`[id="${note}"]`).textContent()).toContain(
+      'control the false discovery rate (Benjamini–Hochberg',
+    );
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download the heatmap (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(/^heatmap-\d+-site\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('Lyon');
+
+    // Training demand: levels in their order, each with counts and shares.
+    const demand = page.getByRole('region', { name: 'Training demand' });
+    expect(
+      (await demand.getByRole('rowheader').allTextContents()).map((text) => text.trim()),
+    ).toEqual(['beginner', 'confirmed', 'advanced', 'Other levels', 'Overall']);
+
+    // On paper: no navigation nor buttons; the iteration and the print date come first.
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.getByRole('navigation').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Print the review' }).isVisible()).toBe(false);
+    expect(await page.getByText(/printed on/).textContent()).toMatch(/^\s*Iteration 5/);
+    await page.context().close();
+  });
+});
