@@ -18,3 +18,4 @@ export * from './statistics.js';
 export * from './statistics/index.js';
 export * from './tally.js';
 export * from './text.js';
+export * from './trends.js';
