@@ -167,7 +167,8 @@ function groupResults(
   });
 }
 
-function withheldQuestion(question: TQuestion): TQuestionResult {
+/** A question whose figures are withheld: its id and type only. */
+export function withheldQuestion(question: Pick<TQuestion, 'id' | 'type'>): TQuestionResult {
   return {
     questionId: question.id,
     type: question.type,
