@@ -1,5 +1,11 @@
-import { POOLED } from './segment.js';
+import type { TRole } from './member.js';
 import { withheldQuestion, type TResults } from './results.js';
+import { POOLED } from './segment.js';
+
+/** An ambassador who is not also steering reads the aggregated results of their own team only. */
+export function readsOwnTeamOnly(roles: readonly TRole[]): boolean {
+  return roles.includes('ambassador') && !roles.includes('steering');
+}
 
 /**
  * What an ambassador who is not steering reads of an iteration: their own team's group, taken

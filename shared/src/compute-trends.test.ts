@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ambassadorResults } from './ambassador-scope.js';
+import { ambassadorResults, readsOwnTeamOnly } from './ambassador-scope.js';
 import { computeTrends } from './compute-trends.js';
 import type { TIteration } from './iteration.js';
 import { pulseIdOf, type TPulse } from './pulse.js';
@@ -270,6 +270,13 @@ describe('ambassadorResults and the trends of a scope', () => {
     const small = entry(2, members, { ...byTeam, hr: answers(2, 5, 10) }, 'team').results;
     expect(ambassadorResults(small, 'hr')).toMatchObject({ withheld: true, respondents: null });
     expect(() => ambassadorResults(entry(1, members, byTeam).results, 'sales')).toThrow();
+  });
+
+  it('scopes ambassadors who are not steering, and nobody else', () => {
+    expect(readsOwnTeamOnly(['employee', 'ambassador'])).toBe(true);
+    expect(readsOwnTeamOnly(['employee', 'ambassador', 'steering'])).toBe(false);
+    expect(readsOwnTeamOnly(['employee', 'steering'])).toBe(false);
+    expect(readsOwnTeamOnly(['employee'])).toBe(false);
   });
 
   it('compares no two iterations where the frozen team differs', () => {

@@ -21,3 +21,4 @@ export * from './statistics/index.js';
 export * from './tally.js';
 export * from './text.js';
 export * from './trends.js';
+export * from './trends-csv.js';

@@ -23,6 +23,7 @@ import {
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
+  ZTrends,
   type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
@@ -88,6 +89,8 @@ const ZFormat = z.enum(['json', 'csv']).optional();
 const everyone = access({ roles: [], fn: 'pulse' });
 const anyMember = access({ roles: ['employee'], fn: 'pulse' });
 const steering = access({ roles: ['steering'], fn: 'steering' });
+/** Results: an ambassador who is not steering reads their own team's only (services/results.ts). */
+const resultsReaders = access({ roles: ['ambassador', 'steering'], fn: 'steering' });
 const demo = access({ roles: [], fn: 'local' });
 
 const ZIterationId = z.coerce.number().int().positive().max(999_999);
@@ -168,12 +171,23 @@ export const closeIteration = lifecycleStep('close', 'Close (open → closed)');
 export const reviewIteration = lifecycleStep('review', 'Mark reviewed (closed → reviewed)');
 
 export const iterationResults = createRoute({
-  ...endpoint('get', '/api/iterations/{id}/results', 'Results, anonymity applied', steering),
+  ...endpoint('get', '/api/iterations/{id}/results', 'Results, anonymity applied', resultsReaders),
   request: {
     params: iterationParams,
     query: z.object({ by: ZSegmentDimension.optional(), format: ZFormat }),
   },
   responses: answersOrCsv(ZResults, 'Participation and per-question results'),
+});
+
+export const trends = createRoute({
+  ...endpoint('get', '/api/trends', 'Every opened iteration side by side', resultsReaders),
+  request: {
+    query: z.object({ by: ZSegmentDimension.optional(), format: ZFormat }),
+  },
+  responses: answersOrCsv(
+    ZTrends,
+    'Participation and tracked questions per iteration, with changes and their tests',
+  ),
 });
 
 export const headcount = createRoute({
@@ -214,6 +228,7 @@ export const apiRoutes = [
   closeIteration,
   reviewIteration,
   iterationResults,
+  trends,
   headcount,
   importRoster,
 ] as const;

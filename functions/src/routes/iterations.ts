@@ -10,7 +10,7 @@ import {
 } from '../services/iterations.js';
 import { iterationResults } from '../services/results.js';
 
-/** Steering: iterations, their pulse and lifecycle, and their results. */
+/** Steering: iterations, their pulse and lifecycle; steering and ambassadors: their results. */
 export function serveIterations(api: TApi, deps: TAppDeps): void {
   api.openapi(routes.listIterations, async (c) =>
     c.json({ iterations: await iterationSummaries(deps) }, 200),
@@ -37,7 +37,7 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
   api.openapi(routes.iterationResults, async (c) => {
     const { by, format } = c.req.valid('query');
     const { id } = c.req.valid('param');
-    const results = await iterationResults(deps, id, by ?? null);
+    const results = await iterationResults(deps, id, by ?? null, c.get('identity'));
     if (format === 'csv') return csvAnswer(c, `results-iteration-${id}.csv`, resultsCsv(results));
     return c.json(results, 200);
   });
