@@ -62,6 +62,8 @@ export async function attackedApp(roster: readonly TMember[], firstDay: string) 
     deps,
     clock,
     steering,
+    /** Any request as any member of the roster (an ambassador's reads, an employee's refusals). */
+    call,
     readEveryView,
     answer,
     close: () => call(steering, 'POST', '/api/iterations/1/close'),
