@@ -214,6 +214,42 @@ describe('computeTrends', () => {
     expect(legal.changes).toEqual([null, null]);
   });
 
+  it('leaves a gap, not a withheld point, where a question was not asked', () => {
+    const second = entry(2, { sales: 40 }, { sales: answers(20, 4, 9) });
+    const pulse = {
+      ...second.pulse,
+      questions: second.pulse.questions.filter((q) => q.id !== 'usefulness'),
+    };
+    const results = computeResults({
+      iterationId: 2,
+      status: 'closed',
+      pulse,
+      headcount: headcount({ sales: 40 }),
+      release: releaseOf({ sales: answers(20, 4, 9) }),
+      k: 5,
+      by: null,
+    });
+    const trends = computeTrends({
+      k: 5,
+      by: null,
+      scope: null,
+      iterations: [
+        entry(1, { sales: 40 }, { sales: answers(20, 2, 3) }),
+        { ...second, pulse, results },
+        entry(3, { sales: 40 }, { sales: addTallies(answers(10, 4, 9), answers(10, 5, 10)) }),
+      ],
+    });
+    const usefulness = series(trends.overall, 'mean:usefulness');
+    expect(usefulness.points.map((p) => [p.value, p.withheld])).toEqual([
+      [2, false],
+      [null, false],
+      [4.5, false],
+    ]);
+    // 2 → 4.5 would be a clear rise, but it skips the iteration where it was not asked.
+    expect(usefulness.changes).toEqual([null, null, null]);
+    expect(trends.questions.map((q) => q.id)).toContain('usefulness');
+  });
+
   it('keeps the adoption figures the steering group typed, with their ratios', () => {
     const figures = {
       registeredMembers: 200,

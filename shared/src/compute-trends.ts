@@ -181,24 +181,28 @@ function changeTest(kind: TTrendKind, before: TSample, after: TSample): TChangeT
 }
 
 function figureOf(key: TSeriesKey, iterationId: number, view: TView): TFigure {
-  const absent = { point: { iterationId, value: null, interval: null, n: null, withheld: false } };
-  const withheld = { point: { ...absent.point, withheld: true }, sample: null };
-  if (view === null) return { ...absent, sample: null };
+  // Not asked (or not a group) then: a gap, not a secret.
+  const absent: TFigure = {
+    point: { iterationId, value: null, interval: null, n: null, withheld: false },
+    sample: null,
+  };
+  const withheld: TFigure = { point: { ...absent.point, withheld: true }, sample: null };
+  if (view === null) return absent;
   if (view.withheld) return withheld;
   if (key.kind === 'participation') {
     if (view.respondents === null) return withheld;
     return proportionFigure(iterationId, view.respondents, view.members);
   }
   const question = view.questions.find((q) => q.questionId === key.questionId);
-  if (!question || !asksFor(question, key.kind)) return { ...absent, sample: null };
+  if (!question || !asksFor(question, key.kind)) return absent;
   if (question.withheld || question.answered === null) return withheld;
   if (key.kind === 'share') {
     const bucket = question.distribution.find((b) => b.value === key.optionId);
-    if (!bucket) return { ...absent, sample: null };
+    if (!bucket) return absent;
     return proportionFigure(iterationId, bucket.count, question.answered);
   }
   const value = key.kind === 'mean' ? question.mean : question.enps;
-  if (value === null) return { ...absent, sample: null };
+  if (value === null) return absent;
   return {
     point: {
       iterationId,
