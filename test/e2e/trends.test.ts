@@ -165,6 +165,9 @@ describe('the steering group and ambassadors follow the trends', () => {
     );
     await page.getByTestId('trend-chart').first().waitFor();
     expect(await page.getByLabel('Break down by').count()).toBe(0);
+    // And the latest released results of their team, from the same gated route.
+    await page.getByRole('heading', { name: /^Latest results: Iteration \d/ }).waitFor();
+    expect(await page.getByTestId('team-participation').textContent()).toMatch(/^\d+ %$/);
 
     await page.goto(`${stack.url}/steering/trends`);
     await page.getByRole('heading', { name: 'Steering group only' }).waitFor();

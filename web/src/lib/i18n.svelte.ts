@@ -181,6 +181,7 @@ const en = {
   'trends.teamLink': 'My team',
   'trends.teamTitle': 'My team’s trends',
   'trends.teamScope': 'Figures of the team you animate: {teams}.',
+  'trends.latest': 'Latest results: {name}',
   'trends.teamPooled':
     'Where your team has fewer than {k} members, its figures are pooled with other small teams.',
   'trends.intro':
@@ -399,6 +400,7 @@ const fr: Record<TMessageKey, string> = {
   'trends.teamLink': 'Mon équipe',
   'trends.teamTitle': 'Les tendances de mon équipe',
   'trends.teamScope': 'Résultats de l’équipe que vous animez : {teams}.',
+  'trends.latest': 'Derniers résultats : {name}',
   'trends.teamPooled':
     'Quand votre équipe compte moins de {k} membres, ses résultats sont regroupés avec d’autres petites équipes.',
   'trends.intro':

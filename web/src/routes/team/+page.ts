@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { ZTrends } from '@boucle/shared';
+import { ZResults, ZTrends } from '@boucle/shared';
 import { api } from '$lib/api';
 import { failLoad, requireMember } from '$lib/load';
 import type { PageLoad } from './$types';
@@ -10,5 +10,10 @@ export const load: PageLoad = async ({ parent, fetch }) => {
   if (!me.roles.includes('ambassador'))
     error(403, { message: 'Ambassadors only', code: 'forbidden' });
   const trends = await api('/trends', ZTrends, { fetch }).catch(failLoad);
-  return { trends };
+  // The latest released iteration's results, from the same gated route as the steering page.
+  const latest = trends.iterations.findLast((iteration) => iteration.release !== null) ?? null;
+  const results = latest
+    ? await api(`/iterations/${latest.id}/results`, ZResults, { fetch }).catch(failLoad)
+    : null;
+  return { trends, latest, results };
 };
