@@ -11,6 +11,7 @@ import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
 import { servePulses } from './routes/pulses.js';
+import { serveTrends } from './routes/trends.js';
 
 /** The Boucle API (`/api/*`), the same app in Lambda and on Node. */
 export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
@@ -30,6 +31,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveAdoption(api, deps);
   serveComments(api, deps);
   serveMembers(api, deps);
+  serveTrends(api, deps);
   api.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } },

@@ -6,7 +6,9 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
  * functions/src/repositories/table.ts). What answers pulses cannot read results; what reads
  * results cannot write responses, receipts or tallies (it reads the responses of closed
  * iterations, for their comments). Members' disclosure segments are written by the steering
- * function when an iteration opens, and only read, one by one, by the pulse function.
+ * function when an iteration opens, and only read, one by one: by the pulse function (a
+ * submission's segment) and by the steering function (an ambassador's own frozen team, the only
+ * group their results and trends show).
  */
 export type TTableAccess = { actions: string[]; leadingKeys: string[] };
 
@@ -35,8 +37,12 @@ export const steeringAccess: TTableAccess[] = [
     ],
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS'],
   },
-  // Opening an iteration freezes every member's segment: written in batches, never updated.
-  { actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem'], leadingKeys: ['DISCLOSURE#*'] },
+  // Opening an iteration freezes every member's segment: written in batches, never updated;
+  // read one by one for an ambassador's own team, never queried.
+  {
+    actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
+    leadingKeys: ['DISCLOSURE#*'],
+  },
   // Results are read from releases: the latest by one query, the next one put, never updated.
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.

@@ -127,6 +127,9 @@ describe('BoucleStack', () => {
     // The pulse function reads a member's frozen segment; only steering freezes them.
     expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).toContain('DISCLOSURE#*');
     expect(leadingKeysOf('PulseRole', 'dynamodb:PutItem')).not.toContain('DISCLOSURE#*');
+    // Steering reads an ambassador's own frozen segment, one item at a time, never a query.
+    expect(leadingKeysOf('SteeringRole', 'dynamodb:GetItem')).toContain('DISCLOSURE#*');
+    expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).not.toContain('DISCLOSURE#*');
     expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('TALLY#*');
     expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('RELEASE#*');
     expect(leadingKeysOf('SteeringRole', 'dynamodb:Query')).toContain('RESPONSES#*');

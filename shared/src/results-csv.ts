@@ -21,7 +21,7 @@ const HEADER = [
 /**
  * The results table as CSV: one line per group (overall first) and question, with exactly the
  * figures the results route returns — withheld cells stay empty, so an export shows no more than
- * the screen.
+ * the screen. An ambassador's export is one group: their team's.
  */
 export function resultsCsv(results: TResults): string {
   const release = results.release?.number ?? null;
@@ -49,10 +49,14 @@ export function resultsCsv(results: TResults): string {
       question.interval?.high,
       question.withheld,
     ]);
+  // An ambassador's figures are their team's group: the lines say so, never "overall".
+  const [dimension, group] = results.scope
+    ? [results.scope.dimension, results.scope.value ?? '']
+    : ['overall', 'overall'];
   const rows = [
     ...lines(
-      'overall',
-      'overall',
+      dimension,
+      group,
       results.members,
       results.respondents,
       results.participation,

@@ -39,6 +39,20 @@ export const ZGroupResult = z
   .meta({ id: 'GroupResult' });
 export type TGroupResult = z.infer<typeof ZGroupResult>;
 
+/**
+ * What an ambassador who is not steering may read: their own team as the disclosure segments
+ * froze it when the iteration opened (null when they had none then: everything withheld).
+ */
+export const ZResultsScope = z
+  .object({
+    dimension: z.literal('team'),
+    value: z.string().nullable(),
+    /** True when their team was pooled (`*`): they see the pooled group. */
+    pooled: z.boolean(),
+  })
+  .meta({ id: 'ResultsScope' });
+export type TResultsScope = z.infer<typeof ZResultsScope>;
+
 export const ZResults = z
   .object({
     iterationId: z.number().int(),
@@ -56,6 +70,8 @@ export const ZResults = z
     questions: z.array(ZQuestionResult),
     by: ZSegmentDimension.nullable(),
     groups: z.array(ZGroupResult),
+    /** Null for the steering group; an ambassador's team otherwise (the figures are its group's). */
+    scope: ZResultsScope.nullable(),
   })
   .meta({ id: 'Results' });
 export type TResults = z.infer<typeof ZResults>;
@@ -99,6 +115,7 @@ export function computeResults(input: TResultsInput): TResults {
     questions: overallQuestions,
     by: input.by,
     groups: input.by && release && !withheld ? groupResults(input, release, input.by) : [],
+    scope: null,
   };
 }
 
@@ -153,7 +170,8 @@ function groupResults(
   });
 }
 
-function withheldQuestion(question: TQuestion): TQuestionResult {
+/** A question whose figures are withheld: its id and type only. */
+export function withheldQuestion(question: Pick<TQuestion, 'id' | 'type'>): TQuestionResult {
   return {
     questionId: question.id,
     type: question.type,

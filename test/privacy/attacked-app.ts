@@ -68,6 +68,7 @@ export async function attackedApp(roster: readonly TMember[], firstDay: string) 
     deps,
     clock,
     steering,
+    /** Any request as any member of the roster (an ambassador's reads, an employee's refusals). */
     call,
     readEveryView,
     read,

@@ -40,6 +40,23 @@ describe('the route list', () => {
     }
   });
 
+  it('opens results and trends to ambassadors, and no other steering route', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    const ambassador = { ...employee, email: 'amy@example.com', ambassador: true };
+    const forAmbassadors = apiRoutes.filter((route) => route['x-roles'].includes('ambassador'));
+    expect(forAmbassadors.map((route) => route.path).sort()).toEqual([
+      '/api/iterations/{id}/results',
+      '/api/trends',
+    ]);
+    for (const route of apiRoutes.filter((r) => r['x-roles'].includes('steering'))) {
+      const response = await call(ambassador, route.method.toUpperCase(), concrete(route.path));
+      const path = `${route.method} ${route.path}`;
+      if (forAmbassadors.includes(route)) expect(response.status, path).not.toBe(403);
+      else expect(response.status, path).toBe(403);
+    }
+  });
+
   it('refuses a body larger than the route takes, before reading it', async () => {
     const { call } = await mockedApp();
     const response = await call(employee, 'POST', '/api/pulses/pulse-5/responses', {

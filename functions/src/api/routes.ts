@@ -28,6 +28,7 @@ import {
   ZSegmentDimension,
   ZToken,
   ZTrainingDemand,
+  ZTrends,
   type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
@@ -93,6 +94,8 @@ const ZFormat = z.enum(['json', 'csv']).optional();
 const everyone = access({ roles: [], fn: 'pulse' });
 const anyMember = access({ roles: ['employee'], fn: 'pulse' });
 const steering = access({ roles: ['steering'], fn: 'steering' });
+/** Results: an ambassador who is not steering reads their own team's only (services/results.ts). */
+const resultsReaders = access({ roles: ['ambassador', 'steering'], fn: 'steering' });
 const demo = access({ roles: [], fn: 'local' });
 
 const ZIterationId = z.coerce.number().int().positive().max(999_999);
@@ -173,7 +176,7 @@ export const closeIteration = lifecycleStep('close', 'Close (open → closed)');
 export const reviewIteration = lifecycleStep('review', 'Mark reviewed (closed → reviewed)');
 
 export const iterationResults = createRoute({
-  ...endpoint('get', '/api/iterations/{id}/results', 'Results, anonymity applied', steering),
+  ...endpoint('get', '/api/iterations/{id}/results', 'Results, anonymity applied', resultsReaders),
   request: {
     params: iterationParams,
     query: z.object({ by: ZSegmentDimension.optional(), format: ZFormat }),
@@ -228,6 +231,17 @@ export const trainingDemand = createRoute({
   responses: answersOrCsv(ZTrainingDemand, 'The training sessions to plan, by level'),
 });
 
+export const trends = createRoute({
+  ...endpoint('get', '/api/trends', 'Every opened iteration side by side', resultsReaders),
+  request: {
+    query: z.object({ by: ZSegmentDimension.optional(), format: ZFormat }),
+  },
+  responses: answersOrCsv(
+    ZTrends,
+    'Participation and tracked questions per iteration, with changes and their tests',
+  ),
+});
+
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
@@ -270,6 +284,7 @@ export const apiRoutes = [
   iterationComments,
   iterationHeatmap,
   trainingDemand,
+  trends,
   headcount,
   importRoster,
 ] as const;

@@ -4,6 +4,7 @@
  * | access pattern              | key                                       | operation                 |
  * |-----------------------------|-------------------------------------------|---------------------------|
  * | list iterations in order    | pk=`ITERATIONS`, sk begins `ITERATION#`   | Query (paginated)         |
+ * | the same, with pulses       | (one item per iteration holds both)       | Query (paginated)         |
  * | iteration (+ pulse) by id   | pk=`ITERATIONS`, sk=`ITERATION#<000001>`  | Get                       |
  * | the open iteration          | pk=`ITERATIONS`, sk=`OPEN` → iteration    | Get ×2                    |
  * | create                      | next number, `attribute_not_exists`       | Put                       |
@@ -72,14 +73,19 @@ export class IterationsRepository {
   ) {}
 
   async list(): Promise<TIteration[]> {
-    const iterations: TIteration[] = [];
+    return (await this.listWithPulses()).map(({ iteration }) => iteration);
+  }
+
+  /** Every iteration with its pulse and freeze, oldest first: what trends line up. */
+  async listWithPulses(): Promise<TIterationWithPulse[]> {
+    const iterations: TIterationWithPulse[] = [];
     for await (const item of queryItems(this.documents, {
       TableName: this.table.tableName,
       KeyConditionExpression: 'pk = :pk AND begins_with(sk, :prefix)',
       ExpressionAttributeValues: { ':pk': PK, ':prefix': 'ITERATION#' },
       ConsistentRead: true,
     })) {
-      iterations.push(toIteration(item).iteration);
+      iterations.push(toIteration(item));
     }
     return iterations;
   }

@@ -14,7 +14,10 @@ import {
   iterationTrainingDemand,
 } from '../services/results.js';
 
-/** Steering: iterations, their pulse and lifecycle, their results, heatmap and training demand. */
+/**
+ * Steering: iterations, their pulse and lifecycle, their results, heatmap and training demand;
+ * ambassadors: the results of their own team.
+ */
 export function serveIterations(api: TApi, deps: TAppDeps): void {
   api.openapi(routes.listIterations, async (c) =>
     c.json({ iterations: await iterationSummaries(deps) }, 200),
@@ -41,14 +44,14 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
   api.openapi(routes.iterationResults, async (c) => {
     const { by, format } = c.req.valid('query');
     const { id } = c.req.valid('param');
-    const results = await iterationResults(deps, id, by ?? null);
+    const results = await iterationResults(deps, id, by ?? null, c.get('identity'));
     if (format === 'csv') return csvAnswer(c, `results-iteration-${id}.csv`, resultsCsv(results));
     return c.json(results, 200);
   });
   api.openapi(routes.iterationHeatmap, async (c) => {
     const { by, format } = c.req.valid('query');
     const { id } = c.req.valid('param');
-    const heatmap = await iterationHeatmap(deps, id, by);
+    const heatmap = await iterationHeatmap(deps, id, by, c.get('identity'));
     if (format === 'csv') {
       return csvAnswer(c, `heatmap-iteration-${id}-by-${by}.csv`, heatmapCsv(heatmap));
     }
@@ -56,7 +59,7 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
   });
   api.openapi(routes.trainingDemand, async (c) => {
     const { id } = c.req.valid('param');
-    const demand = await iterationTrainingDemand(deps, id);
+    const demand = await iterationTrainingDemand(deps, id, c.get('identity'));
     if (c.req.valid('query').format === 'csv') {
       return csvAnswer(c, `training-demand-iteration-${id}.csv`, trainingDemandCsv(demand));
     }

@@ -1,18 +1,23 @@
 import {
+  ambassadorResults,
   computeHeatmap,
   computeResults,
   computeTrainingDemand,
   DomainError,
   type THeatmap,
   nextRelease,
+  readsOwnTeamOnly,
+  type THeadcount,
   type TIteration,
   type TPulse,
   type TRelease,
   type TResults,
+  type TRole,
   type TSegmentDimension,
   type TTrainingDemand,
 } from '@boucle/shared';
-import type { IterationsRepository } from '../repositories/iterations.js';
+import type { DisclosureRepository } from '../repositories/disclosure.js';
+import type { IterationsRepository, TIterationWithPulse } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 
@@ -20,59 +25,108 @@ export type TResultsDeps = {
   iterations: IterationsRepository;
   responses: ResponsesRepository;
   releases: ReleasesRepository;
+  disclosure: DisclosureRepository;
   k: number;
   now: () => Date;
 };
+
+/** Who reads results: an ambassador who is not steering sees their own team only. */
+export type TReader = { email: string; roles: readonly TRole[] };
+
+/** An iteration that has opened: it has a pulse and a frozen headcount. */
+export type TOpenedIteration = TIterationWithPulse & {
+  iteration: TIteration & { headcount: THeadcount };
+  pulse: TPulse;
+};
+
+export function hasOpened(found: TIterationWithPulse): found is TOpenedIteration {
+  return (
+    found.pulse !== null && found.iteration.headcount !== null && found.iteration.status !== 'draft'
+  );
+}
 
 /** Participation and per-question results of an iteration, read from its current release. */
 export async function iterationResults(
   deps: TResultsDeps,
   iterationId: number,
   by: TSegmentDimension | null,
+  reader: TReader,
 ): Promise<TResults> {
-  return (await resultsWithPulse(deps, iterationId, by)).results;
+  refuseBreakdownOfOwnTeam(reader, by);
+  return resultsFor(deps, await openedIteration(deps, iterationId), by, reader);
 }
 
-/** The heatmap of one dimension: the results by that dimension, each group tested. */
+/** The heatmap of one dimension (steering only): the results by it, each group tested. */
 export async function iterationHeatmap(
   deps: TResultsDeps,
   iterationId: number,
   by: TSegmentDimension,
+  reader: TReader,
 ): Promise<THeatmap> {
-  const { results } = await resultsWithPulse(deps, iterationId, by);
+  const results = await resultsFor(deps, await openedIteration(deps, iterationId), by, reader);
   return computeHeatmap({ ...results, by });
 }
 
-/** Training level × need, from the results by training level. */
+/** Training level × need (steering only), from the results by training level. */
 export async function iterationTrainingDemand(
   deps: TResultsDeps,
   iterationId: number,
+  reader: TReader,
 ): Promise<TTrainingDemand> {
-  const { results, pulse } = await resultsWithPulse(deps, iterationId, 'trainingLevel');
-  return computeTrainingDemand({ ...results, by: 'trainingLevel' }, pulse);
+  const found = await openedIteration(deps, iterationId);
+  const results = await resultsFor(deps, found, 'trainingLevel', reader);
+  return computeTrainingDemand({ ...results, by: 'trainingLevel' }, found.pulse);
 }
 
-async function resultsWithPulse(
-  deps: TResultsDeps,
-  iterationId: number,
-  by: TSegmentDimension | null,
-): Promise<{ results: TResults; pulse: TPulse }> {
+async function openedIteration(deps: TResultsDeps, iterationId: number): Promise<TOpenedIteration> {
   const found = await deps.iterations.get(iterationId);
   if (!found) throw new DomainError('not_found', `Iteration ${iterationId} not found`);
-  const { iteration, pulse } = found;
-  if (!pulse || !iteration.headcount || iteration.status === 'draft') {
+  if (!hasOpened(found)) {
     throw new DomainError('iteration_not_started', `Iteration ${iterationId} has not opened yet`);
   }
+  return found;
+}
+
+/** An ambassador's results are their team's group: no breakdown of it may be asked for. */
+export function refuseBreakdownOfOwnTeam(reader: TReader, by: TSegmentDimension | null): void {
+  if (by !== null && readsOwnTeamOnly(reader.roles)) {
+    throw new DomainError('forbidden', 'An ambassador reads the results of their own team only', {
+      by: 'not available to ambassadors: results show your own team',
+    });
+  }
+}
+
+/**
+ * The gated results of one opened iteration as this reader may see them. For an ambassador who
+ * is not steering: computed by team exactly as steering sees them, then only the group of their
+ * team as frozen when the iteration opened (one GetItem).
+ */
+export async function resultsFor(
+  deps: TResultsDeps,
+  { iteration, pulse, disclosureFreeze }: TOpenedIteration,
+  by: TSegmentDimension | null,
+  reader: TReader,
+): Promise<TResults> {
+  const ownTeamOnly = readsOwnTeamOnly(reader.roles);
+  const [release, segment] = await Promise.all([
+    currentRelease(deps, iteration, pulse),
+    ownTeamOnly && disclosureFreeze
+      ? deps.disclosure.segmentOf(
+          { iterationId: iteration.id, freeze: disclosureFreeze },
+          reader.email,
+        )
+      : null,
+  ]);
   const results = computeResults({
-    iterationId,
+    iterationId: iteration.id,
     status: iteration.status,
     pulse,
     headcount: iteration.headcount,
-    release: await currentRelease(deps, iteration, pulse),
+    release,
     k: deps.k,
-    by,
+    by: ownTeamOnly ? 'team' : by,
   });
-  return { results, pulse };
+  return ownTeamOnly ? ambassadorResults(results, segment?.team ?? null) : results;
 }
 
 /**

@@ -8,3 +8,4 @@ export * from './proportion-change.js';
 export * from './student-t.js';
 export * from './verdict.js';
 export * from './welch.js';
+export * from './wilson.js';

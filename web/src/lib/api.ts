@@ -42,19 +42,22 @@ export async function api<T extends z.ZodType>(
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached');
   }
+  if (!response.ok) throw await failureOf(response);
   const payload: unknown = await response.json().catch(() => null);
-  if (!response.ok) {
-    // The token expired or was revoked: forget it, and the layout's guard sends to sign-in.
-    if (response.status === 401) signOut();
-    const parsed = ZApiError.safeParse(payload);
-    if (!parsed.success)
-      throw new ApiError(response.status, 'unexpected', `Unexpected answer (${response.status})`);
-    const { code, message, fields } = parsed.data.error;
-    throw new ApiError(response.status, code, message, fields);
-  }
   const parsed = schema.safeParse(payload);
   if (!parsed.success) throw new ApiError(response.status, 'unexpected', parsed.error.message);
   return parsed.data;
+}
+
+/** The API's refusal as an error, from its JSON body; an ended session is forgotten. */
+export async function failureOf(response: Response): Promise<ApiError> {
+  // The token expired or was revoked: forget it, and the layout's guard sends to sign-in.
+  if (response.status === 401) signOut();
+  const parsed = ZApiError.safeParse(await response.json().catch(() => null));
+  if (!parsed.success)
+    return new ApiError(response.status, 'unexpected', `Unexpected answer (${response.status})`);
+  const { code, message, fields } = parsed.data.error;
+  return new ApiError(response.status, code, message, fields);
 }
 
 /** Why a change failed, for the page to show; an ended session goes back to sign-in first. */

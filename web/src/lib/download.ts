@@ -1,10 +1,10 @@
-import { ZApiError } from '@boucle/shared';
-import { ApiError } from './api';
-import { signOut, tokenOf } from './session';
+import { ApiError, failureOf } from './api';
+import { tokenOf } from './session';
 
 /**
- * Downloads an API export (`?format=csv`). The token is a bearer header, so a plain link cannot
- * carry it: the file is fetched, then handed to the browser as an object URL.
+ * Downloads an API export: the read at `path` with `format=csv`. The token is a bearer header,
+ * so a plain link cannot carry it: the file is fetched, then handed to the browser as an object
+ * URL.
  */
 export async function downloadCsv(path: string, fileName: string): Promise<void> {
   const headers: Record<string, string> = { accept: 'text/csv' };
@@ -17,13 +17,7 @@ export async function downloadCsv(path: string, fileName: string): Promise<void>
   } catch {
     throw new ApiError(0, 'network', 'The server cannot be reached');
   }
-  if (!response.ok) {
-    if (response.status === 401) signOut();
-    const refusal = ZApiError.safeParse(await response.json().catch(() => null)).data?.error;
-    throw refusal
-      ? new ApiError(response.status, refusal.code, refusal.message)
-      : new ApiError(response.status, 'unexpected', `Unexpected answer (${response.status})`);
-  }
+  if (!response.ok) throw await failureOf(response);
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -1,0 +1,176 @@
+import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { demoMembers } from '@boucle/functions/local/demo-organisation';
+import { freePort } from '@boucle/functions/local/dynamodb-local';
+import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
+
+const webRoot = resolve(import.meta.dirname, '../../web/build');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const STEERING = 'claire.martin@demo.boucle.example';
+const USEFULNESS = 'How useful is the social network in your work?';
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe('the steering group and ambassadors follow the trends', () => {
+  let stack: TLocalStack;
+  let browser: Browser;
+  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
+  const problems: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(join(webRoot, 'index.html')))
+      throw new Error('Build the web app first: npm run build:web');
+    stack = await startLocalStack({
+      storage: { mode: 'memory' },
+      port: await freePort(),
+      webRoot,
+      secretsFile: null,
+      seed: true,
+      log: () => undefined,
+    });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+  });
+
+  afterEach(() => {
+    expect(problems.splice(0)).toEqual([]);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await stack?.stop();
+  });
+
+  /** Collects CSP violations, console errors and uncaught errors, as in pulse.test.ts. */
+  async function watch(context: BrowserContext): Promise<void> {
+    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
+      problems.push(`CSP violation on ${page.url()}: ${text}`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (event) => {
+        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
+          .reportViolation;
+        void report(
+          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
+            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
+        );
+      });
+    });
+    context.on('page', (page) => {
+      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
+      page.on('console', (message) => {
+        if (message.type() !== 'error') return;
+        const refusedByApi =
+          new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
+          /status of 4\d\d/.test(message.text());
+        if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);
+      });
+    });
+  }
+
+  async function open(width: number, height: number): Promise<Page> {
+    const context = await browser.newContext({
+      viewport: { width, height },
+      locale: 'en-GB',
+      acceptDownloads: true,
+    });
+    await watch(context);
+    return context.newPage();
+  }
+
+  /** Signs in and waits for the home page the member is sent to (results or pulse). */
+  async function signInAs(page: Page, email: string, home: string) {
+    await page.goto(`${stack.url}/signin`);
+    await page.getByLabel('Filter by name, e-mail or team').fill(email);
+    await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
+    await page.getByRole('heading', { name: home, exact: true }).waitFor();
+  }
+
+  it('shows the rise in usefulness with its verdict, by team too, and exports it', async () => {
+    const page = await open(375, 800);
+    await signInAs(page, STEERING, 'Steering');
+    await page.getByRole('link', { name: 'Trends' }).click();
+    await page.getByRole('heading', { name: 'Trends across iterations' }).waitFor();
+    expect(await page.title()).toBe('Trends across iterations · Boucle');
+
+    const usefulness = page.getByRole('figure', { name: USEFULNESS, exact: true });
+    await usefulness.waitFor();
+    // The demo's story: usefulness rises once training and conventions land.
+    const verdicts = await usefulness.getByTestId('verdict').allTextContents();
+    expect(verdicts.some((text) => /clear rise \(\+\d\.\d\d, p [<=] 0\.\d{3}\)/.test(text))).toBe(
+      true,
+    );
+    // The text alternative holds the same figures, one row per iteration, goals included.
+    await usefulness.getByText('Figures as a table').click();
+    // The demo's four past iterations and the open one, each with a released mean.
+    const means = (
+      await usefulness.getByRole('table').locator('tbody td:nth-child(2)').allTextContents()
+    ).map(Number);
+    expect(means).toHaveLength(5);
+    expect(means.every((mean) => mean >= 1 && mean <= 5)).toBe(true);
+    expect(means[3]).toBeGreaterThan(means[0] ?? Infinity);
+    expect(await usefulness.getByRole('table').textContent()).toContain('clear rise');
+    // Goals are read on focus, as the iteration's description (on the first chart only, so the
+    // small multiples do not each add a tab stop per iteration).
+    const participation = page.getByRole('figure', { name: 'Participation', exact: true });
+    const first = participation.getByRole('listitem').first().locator('[tabindex="0"]');
+    await first.focus();
+    const goals = page.locator(`[id="${await first.getAttribute('aria-describedby')}"]`);
+    expect(await goals.isVisible()).toBe(true);
+    expect(await goals.textContent()).toContain('Open the network to all sites');
+
+    // Breaking down by team: small multiples, everyone first, then each team.
+    await page.getByLabel('Break down by').selectOption('team');
+    await page.getByRole('heading', { name: USEFULNESS, level: 2 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('by')).toBe('team');
+    const section = page.getByRole('region', { name: USEFULNESS });
+    const titles = await section.locator('figcaption').allTextContents();
+    expect(titles[0]).toBe('Everyone');
+    expect(titles).toContain('Sales');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('trends-team.csv');
+    const path = await download.path();
+    const csv = await readFile(path, 'utf8');
+    expect(csv).toContain('usefulness');
+    expect(csv).toContain('Sales');
+    await page.context().close();
+  });
+
+  it('shows an ambassador the trends of their own team only', async () => {
+    const ambassador = demoMembers().find((m) => m.ambassador && m.role === 'employee');
+    if (!ambassador) throw new Error('no demo ambassador');
+    const page = await open(1600, 900);
+    await signInAs(page, ambassador.email, 'Iteration pulse');
+    expect(await page.getByRole('link', { name: 'Trends' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'My team' }).click();
+    await page.getByRole('heading', { name: 'My team’s trends' }).waitFor();
+    // Their team as the iteration froze it: its name, or pooled with other small teams.
+    expect(await page.getByTestId('team-scope').textContent()).toMatch(
+      new RegExp(`: (${escapeRegExp(ambassador.team)}|Other teams)`),
+    );
+    await page.getByTestId('trend-chart').first().waitFor();
+    expect(await page.getByLabel('Break down by').count()).toBe(0);
+    // And the latest released results of their team, from the same gated route.
+    await page.getByRole('heading', { name: /^Latest results: Iteration \d/ }).waitFor();
+    expect(await page.getByTestId('team-participation').textContent()).toMatch(/^\d+ %$/);
+
+    await page.goto(`${stack.url}/steering/trends`);
+    await page.getByRole('heading', { name: 'Steering group only' }).waitFor();
+    await page.context().close();
+  });
+});
