@@ -87,6 +87,40 @@ const series = (all: TTrendSeries[], key: string): TTrendSeries => {
 };
 
 describe('computeTrends', () => {
+  it('tests no change of participation into an iteration still open: it still grows', () => {
+    const open = entry(
+      2,
+      { sales: 40 },
+      { sales: addTallies(answers(5, 4, 9), answers(5, 5, 10)) },
+    );
+    const trends = computeTrends({
+      k: 5,
+      by: null,
+      scope: null,
+      iterations: [
+        entry(1, { sales: 40 }, { sales: addTallies(answers(15, 2, 3), answers(15, 3, 3)) }),
+        { ...open, iteration: { ...open.iteration, status: 'open' } },
+      ],
+    });
+    const participation = series(trends.overall, 'participation');
+    expect(participation.points.map((p) => p.value)).toEqual([0.75, 0.25]);
+    expect(participation.changes).toEqual([null, null]);
+    // Its released answers are final figures of their own: their change is tested.
+    expect(series(trends.overall, 'mean:usefulness').changes[1]?.verdict).toBe('clear rise');
+  });
+
+  it('lists groups in their natural order, the pooled group last', () => {
+    const members = { Sales: 10, '*': 10, Finance: 10 };
+    const tallies = { Sales: answers(6, 3, 7), '*': answers(6, 3, 7), Finance: answers(6, 3, 7) };
+    const trends = computeTrends({
+      k: 5,
+      by: 'team',
+      scope: null,
+      iterations: [entry(1, members, tallies, 'team')],
+    });
+    expect(trends.groups.map((group) => group.value)).toEqual(['Finance', 'Sales', '*']);
+  });
+
   it('calls a clear rise of usefulness and eNPS, with intervals, and none for the first point', () => {
     const trends = computeTrends({
       k: 5,

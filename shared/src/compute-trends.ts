@@ -1,4 +1,5 @@
 import { adoptionRatios } from './adoption.js';
+import { compareGroups } from './group-order.js';
 import type { TIteration } from './iteration.js';
 import type { TPulse, TQuestion } from './pulse.js';
 import type { TGroupResult, TQuestionResult, TResults } from './results.js';
@@ -51,18 +52,21 @@ export function computeTrends(input: TTrendsInput): TTrends {
   const keys = seriesKeys(questions);
   const teams = input.scope?.teams;
   // An ambassador whose frozen team changed between two iterations compares two different groups.
-  const comparable = (before: number, after: number) =>
+  const sameTeam = (before: number, after: number) =>
     !teams || teams[before]?.value === teams[after]?.value;
+  // An open iteration's participation still grows: against a closed one's, a fall is no news.
+  const finalFigure = (key: TSeriesKey, index: number) =>
+    key.kind !== 'participation' || entries[index]?.iteration.status !== 'open';
   const overall = keys.map((key) =>
     seriesOf(
       key,
       entries.map(({ iteration, results }) => ({ iterationId: iteration.id, view: results })),
-      comparable,
+      (before, after) => sameTeam(before, after) && finalFigure(key, after),
     ),
   );
   const values = [
     ...new Set(entries.flatMap(({ results }) => results.groups.map((group) => group.value))),
-  ].sort();
+  ].sort(input.by ? compareGroups(input.by) : undefined);
   const groups = values.map((value) => ({
     value,
     pooled: value === POOLED,
@@ -76,7 +80,7 @@ export function computeTrends(input: TTrendsInput): TTrends {
             ? WITHHELD
             : (results.groups.find((group) => group.value === value) ?? null),
         })),
-        () => true,
+        (_before, after) => finalFigure(key, after),
       ),
     ),
   }));
