@@ -39,7 +39,6 @@ describe('trends of the demo organisation', { timeout: 600_000 }, () => {
     console.log('eNPS', enps.points.map((p) => p.value?.toFixed(0)).join(' → '));
     expect(enps.changes.some((c) => c?.verdict === 'clear rise')).toBe(true);
     const participation = series(trends, 'participation').points.map((p) => p.value ?? 0);
-    console.log('participation', participation.map((p) => p.toFixed(2)).join(' → '));
     expect(participation[3]).toBeGreaterThan(participation[0] ?? 1);
 
     // By site, and as CSV: the same figures, one line per series × iteration × group.

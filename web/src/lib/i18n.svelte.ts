@@ -206,8 +206,9 @@ const en = {
   'review.stillOpen': 'This iteration is still open: its figures move with each new release.',
   'review.previous': 'Previous iteration',
   'review.change': 'Change',
+  'review.test': 'Test',
   'review.changeNote':
-    'Change: this iteration minus the previous one (participation in percentage points). Whether a change is significant is read on the trends.',
+    'Change: this iteration minus the previous one (participation in percentage points). Test: whether the change is clear at the 5 % level (Welch’s t-test for a mean, a z-test for the eNPS and for participation); no test of participation while the iteration is still open.',
   'review.answers': 'Answers',
   'review.multipleNote': 'Several choices per answer: the shares can add up to more than 100 %.',
   'review.heatmap': 'Heatmap',
@@ -527,8 +528,9 @@ const fr: Record<TMessageKey, string> = {
     'Cette itération est encore ouverte : ses chiffres évoluent à chaque nouvelle publication.',
   'review.previous': 'Itération précédente',
   'review.change': 'Écart',
+  'review.test': 'Test',
   'review.changeNote':
-    'Écart : cette itération moins la précédente (participation en points de pourcentage). Le caractère significatif d’un écart se lit sur les tendances.',
+    'Écart : cette itération moins la précédente (participation en points de pourcentage). Test : l’écart est-il net au seuil de 5 % (test t de Welch pour une moyenne, test z pour l’eNPS et pour la participation) ; pas de test de la participation tant que l’itération est ouverte.',
   'review.answers': 'Réponses',
   'review.multipleNote': 'Plusieurs choix par réponse : les parts peuvent dépasser 100 % au total.',
   'review.heatmap': 'Carte de chaleur',

@@ -1,4 +1,9 @@
-import { defaultPulseTemplate, type TQuestionResult, type TResults } from '@boucle/shared';
+import {
+  defaultPulseTemplate,
+  type TQuestionResult,
+  type TResults,
+  type TTrendSeries,
+} from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { formatDifference, formatFigure, gapLevel, headlines } from './review';
 
@@ -22,6 +27,25 @@ const resultsOf = (participation: number | null, figures: Record<string, number 
   }) as unknown as TResults;
 
 describe('headlines', () => {
+  it('takes the test of each change from the trends, between exactly these two iterations', () => {
+    const current = { ...resultsOf(0.5, { usefulness: 3.9, enps: 9 }), iterationId: 4 };
+    const previous = { ...resultsOf(0.4, { usefulness: 3.5, enps: -11 }), iterationId: 3 };
+    const change = (from: number, to: number, verdict: 'clear rise' | 'no clear change') => ({
+      fromIterationId: from,
+      toIterationId: to,
+      estimate: 0.4,
+      pValue: verdict === 'clear rise' ? 0.001 : 0.4,
+      verdict,
+    });
+    const series = (key: string, changes: ReturnType<typeof change>[]) =>
+      ({ key, changes: [null, ...changes] }) as unknown as TTrendSeries;
+    const figures = headlines(questions, current, previous, [
+      series('mean:usefulness', [change(2, 3, 'no clear change'), change(3, 4, 'clear rise')]),
+      series('participation', [change(2, 4, 'no clear change')]),
+    ]);
+    expect(figures.map((f) => f.change?.verdict ?? null)).toEqual([null, 'clear rise', null, null]);
+  });
+
   it('lines up participation, each scale mean and the eNPS with the previous iteration by id', () => {
     const current = resultsOf(0.43, { usefulness: 3.85, 'ease-of-use': 4.01, enps: 9 });
     const previous = resultsOf(0.73, { usefulness: 3.71, enps: -11 });

@@ -1,4 +1,4 @@
-import type { TQuestion, TResults } from '@boucle/shared';
+import type { TQuestion, TResults, TTrendChange, TTrendSeries } from '@boucle/shared';
 
 /** What a headline figure measures, which sets how it is written and its difference's unit. */
 export type THeadlineKind = 'participation' | 'scale' | 'enps';
@@ -12,6 +12,8 @@ export type THeadline = {
   previous: number | null;
   /** current − previous, in the figure's unit (points of share for participation). */
   difference: number | null;
+  /** The trends' test of that change (p-value and verdict); null when none was made. */
+  change: TTrendChange | null;
 };
 
 const figureOf = (results: TResults | null, question: TQuestion): number | null => {
@@ -31,7 +33,14 @@ const headline = (
   current,
   previous,
   difference: current !== null && previous !== null ? current - previous : null,
+  change: null,
 });
+
+/** The trends' series a headline figure is read from. */
+const seriesKeyOf = (figure: THeadline): string =>
+  figure.question
+    ? `${figure.kind === 'scale' ? 'mean' : 'enps'}:${figure.question.id}`
+    : 'participation';
 
 /**
  * Participation, each scale mean and the eNPS of the iteration beside the previous iteration's.
@@ -42,6 +51,7 @@ export function headlines(
   questions: readonly TQuestion[],
   current: TResults,
   previous: TResults | null,
+  trends: readonly TTrendSeries[] = [],
 ): THeadline[] {
   const participation = headline(
     'participation',
@@ -61,7 +71,18 @@ export function headlines(
         ]
       : [],
   );
-  return [participation, ...scored];
+  // The test of each change, when the trends made one between exactly these two iterations.
+  return [participation, ...scored].map((figure) => ({
+    ...figure,
+    change:
+      trends
+        .find((series) => series.key === seriesKeyOf(figure))
+        ?.changes.find(
+          (change) =>
+            change?.toIterationId === current.iterationId &&
+            change.fromIterationId === previous?.iterationId,
+        ) ?? null,
+  }));
 }
 
 /** A figure as the review writes it: "72 %", "3.85", "+12". */

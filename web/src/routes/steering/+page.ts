@@ -5,6 +5,7 @@ import {
   ZResults,
   ZSegmentDimension,
   ZTrainingDemand,
+  ZTrends,
   type TIterationSummary,
   type TResults,
   type TSegmentDimension,
@@ -51,7 +52,7 @@ export const load: PageLoad = async ({ url, fetch }) => {
   const by = ZSegmentDimension.safeParse(url.searchParams.get('by')).data ?? DEFAULT_DIMENSION;
   const started = iterations.filter((iteration) => iteration.status !== 'draft');
   const asked = Number(url.searchParams.get('iteration'));
-  const empty = { iterations, by, pulse: null, results: null, previous: null };
+  const empty = { iterations, by, pulse: null, results: null, previous: null, trends: null };
   const draft = iterations.find(
     (iteration) => iteration.id === asked && iteration.status === 'draft',
   );
@@ -61,12 +62,13 @@ export const load: PageLoad = async ({ url, fetch }) => {
     return { ...empty, selected: iterations.at(-1) ?? null, heatmap: null, trainingDemand: null };
   const { selected, results } = picked;
   const before = started.filter((iteration) => iteration.id < selected.id).at(-1);
-  // The significance of each change will come from the trends route (issue 8, trends branch).
-  const [detail, previous, heatmap, trainingDemand] = await Promise.all([
+  // The trends hold the test of each change against the previous iteration.
+  const [detail, previous, heatmap, trainingDemand, trends] = await Promise.all([
     api(`/iterations/${selected.id}`, ZIterationDetail, { fetch }),
     before ? resultsOf(before, fetch) : null,
     api(`/iterations/${selected.id}/heatmap?by=${by}`, ZHeatmap, { fetch }),
     api(`/iterations/${selected.id}/training-demand`, ZTrainingDemand, { fetch }),
+    api('/trends', ZTrends, { fetch }),
   ]).catch(failLoad);
   return {
     iterations,
@@ -77,5 +79,6 @@ export const load: PageLoad = async ({ url, fetch }) => {
     previous: previous && before ? { iteration: before, results: previous } : null,
     heatmap,
     trainingDemand,
+    trends,
   };
 };
