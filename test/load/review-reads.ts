@@ -33,6 +33,10 @@ const REVIEW_READS: { name: string; path: string }[] = [
   { name: 'results', path: '/api/iterations/{id}/results' },
   { name: 'results by team', path: '/api/iterations/{id}/results?by=team' },
   { name: 'iterations', path: '/api/iterations' },
+  { name: 'trends', path: '/api/trends' },
+  { name: 'trends by team', path: '/api/trends?by=team' },
+  { name: 'heatmap by team', path: '/api/iterations/{id}/heatmap?by=team' },
+  { name: 'training demand', path: '/api/iterations/{id}/training-demand' },
 ];
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,100000').split(',').map(Number);
