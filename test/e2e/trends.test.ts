@@ -99,7 +99,7 @@ describe('the steering group and ambassadors follow the trends', () => {
 
   it('shows the rise in usefulness with its verdict, by team too, and exports it', async () => {
     const page = await open(375, 800);
-    await signInAs(page, STEERING, 'Steering');
+    await signInAs(page, STEERING, 'Iteration review');
     await page.getByRole('link', { name: 'Trends' }).click();
     await page.getByRole('heading', { name: 'Trends across iterations' }).waitFor();
     expect(await page.title()).toBe('Trends across iterations · Boucle');
