@@ -16,6 +16,8 @@ export type TBoucleStackProps = StackProps & {
   signInDomainPrefix: string;
   alarmEmail?: string;
   anonymityThreshold?: number;
+  /** Free text is shown only for groups of at least this many respondents (never below k). */
+  commentThreshold?: number;
   webBuild?: string;
 };
 
@@ -48,6 +50,7 @@ export class BoucleStack extends Stack {
       table,
       receiptSecret,
       anonymityThreshold: props.anonymityThreshold ?? 5,
+      commentThreshold: props.commentThreshold ?? 10,
       logRetention,
       auth: {
         issuer: identity.issuer,

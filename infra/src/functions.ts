@@ -34,6 +34,7 @@ export type TBoucleFunctionsProps = {
   receiptSecret: ISecret;
   auth: TAuthSettings;
   anonymityThreshold: number;
+  commentThreshold: number;
   logRetention: RetentionDays;
 };
 
@@ -50,6 +51,7 @@ export class BoucleFunctions extends Construct {
       AUTH_AUDIENCE: props.auth.audience,
       AUTH_JWKS_URL: props.auth.jwksUrl,
       ANONYMITY_K: String(props.anonymityThreshold),
+      COMMENT_K: String(props.commentThreshold),
       POWERTOOLS_SERVICE_NAME: 'boucle',
       POWERTOOLS_METRICS_NAMESPACE: 'Boucle',
       NODE_OPTIONS: '--enable-source-maps',

@@ -156,7 +156,14 @@ describe('BoucleStack', () => {
       (f) => f.Properties.Runtime === 'nodejs22.x',
     );
     expect(functions).toHaveLength(2);
-    for (const fn of functions) expect(fn.Properties.Architectures).toEqual(['arm64']);
+    for (const fn of functions) {
+      expect(fn.Properties.Architectures).toEqual(['arm64']);
+      // The anonymity thresholds are the stack's, the same for both functions.
+      expect(fn.Properties.Environment.Variables).toMatchObject({
+        ANONYMITY_K: '5',
+        COMMENT_K: '10',
+      });
+    }
     template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 90 });
   });
 
