@@ -53,8 +53,11 @@ ${signInLines(signIns).join('\n')}
 Logs: ${logger.getLevelName()} and above${verbose ? '' : ' (LOG_LEVEL=INFO npm start for more)'}.
 Press Ctrl+C to stop.`);
 
-function signInLines({ steering, open }: TDemoSignIns): string[] {
-  const lines = steering ? [`  steering group: ${steering.email}`] : [];
+function signInLines({ steering, ambassador, open }: TDemoSignIns): string[] {
+  const lines = [
+    ...(steering ? [`  steering group: ${steering.email}`] : []),
+    ...(ambassador ? [`  ambassador (their team's results): ${ambassador.email}`] : []),
+  ];
   if (!open)
     return [...lines, '  no iteration is open: the steering group can create and open one'];
   if (open.canAnswer.length === 0) {
