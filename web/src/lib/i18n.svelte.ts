@@ -96,7 +96,7 @@ const en = {
   'privacy.whoTitle': 'Who sees what',
   'privacy.whoYou': 'You: your receipt and the published results.',
   'privacy.whoAmbassadors':
-    'Ambassadors: the aggregated results of the teams they animate, above the thresholds below.',
+    'Ambassadors: the aggregated results and trends of their own team (as it stood when each iteration opened), above the thresholds below.',
   'privacy.whoSteering': 'The steering group: aggregated results only, never one person’s answers.',
   'privacy.whoNobody':
     'Nobody (the steering group, ambassadors, the people who run the service) can see which answers are yours.',
@@ -105,7 +105,7 @@ const en = {
     'No figure is shown for fewer than {k} respondents. When a hidden figure could be worked out from the others by subtraction, more is hidden.',
   'privacy.thresholdSegments': 'No group shared by fewer than {k} members is shown.',
   'privacy.thresholdComments':
-    'Written comments are shown only for groups of at least {commentK} respondents, and never next to a smaller group.',
+    'Written comments are shown only once the iteration is closed, only for groups of at least {commentK} respondents, never next to a smaller group, and never with your other answers.',
   'privacy.thresholdK':
     'These thresholds hold for everyone, the steering group included. {k} is the usual value: an organisation may choose another, never fewer than {min}.',
   'privacy.releasesTitle': 'When results are published',
@@ -414,7 +414,7 @@ const fr: Record<TMessageKey, string> = {
   'privacy.whoTitle': 'Qui voit quoi',
   'privacy.whoYou': 'Vous : votre reçu et les résultats publiés.',
   'privacy.whoAmbassadors':
-    'Les ambassadeurs : les résultats agrégés des équipes qu’ils animent, au-dessus des seuils ci-dessous.',
+    'Les ambassadeurs : les résultats agrégés et les tendances de leur propre équipe (telle qu’elle était à l’ouverture de chaque itération), au-dessus des seuils ci-dessous.',
   'privacy.whoSteering':
     'Le groupe de pilotage : des résultats agrégés uniquement, jamais les réponses d’une personne.',
   'privacy.whoNobody':
@@ -424,7 +424,7 @@ const fr: Record<TMessageKey, string> = {
     'Aucun chiffre n’est affiché pour moins de {k} répondants. Quand un chiffre masqué pourrait se déduire des autres par soustraction, d’autres sont masqués aussi.',
   'privacy.thresholdSegments': 'Aucun groupe partagé par moins de {k} membres n’est affiché.',
   'privacy.thresholdComments':
-    'Les commentaires écrits ne sont montrés que pour des groupes d’au moins {commentK} répondants, et jamais à côté d’un groupe plus petit.',
+    'Les commentaires écrits ne sont montrés qu’une fois l’itération clôturée, seulement pour des groupes d’au moins {commentK} répondants, jamais à côté d’un groupe plus petit, et jamais avec vos autres réponses.',
   'privacy.thresholdK':
     'Ces seuils valent pour tous, groupe de pilotage compris. {k} est la valeur habituelle : une organisation peut en choisir une autre, jamais moins de {min}.',
   'privacy.releasesTitle': 'Quand les résultats sont publiés',
