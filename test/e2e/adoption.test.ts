@@ -1,12 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@boucle/functions/local/dynamodb-local';
-import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
-
-const webRoot = resolve(import.meta.dirname, '../../web/build');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+import { STEERING_EMAIL, startBrowserStack, type TBrowserStack } from './harness.js';
 
 const csvFile = (lines: string[]) => ({
   name: 'adoption.csv',
@@ -15,88 +9,29 @@ const csvFile = (lines: string[]) => ({
 });
 
 describe('the steering group keeps the adoption figures on a phone', () => {
-  let stack: TLocalStack;
-  let browser: Browser;
-  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
-  const problems: string[] = [];
+  let browser: TBrowserStack;
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot, 'index.html')))
-      throw new Error('Build the web app first: npm run build:web');
-    stack = await startLocalStack({
-      storage: { mode: 'memory' },
-      port: await freePort(),
-      webRoot,
-      secretsFile: null,
-      seed: true,
-      log: () => undefined,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await startBrowserStack();
   });
 
   afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
+    expect(browser.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await browser?.stop();
   });
 
-  /** CSP violations, console errors and uncaught errors of the context's pages, as in pulse.test. */
-  async function watch(context: BrowserContext): Promise<void> {
-    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
-      problems.push(`CSP violation on ${page.url()}: ${text}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
-          .reportViolation;
-        void report(
-          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
-            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
-        );
-      });
-    });
-    context.on('page', (page) => {
-      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        const refusedByApi =
-          new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
-          /status of 4\d\d/.test(message.text());
-        if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);
-      });
-    });
-  }
-
   /** The narrowest phone the app is made for. */
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 760 },
-      locale: 'en-GB',
-    });
-    await watch(context);
-    return context.newPage();
-  }
+  const phone = () => browser.newPage({ width: 375, height: 760 });
 
   const rowOf = (page: Page, name: RegExp) =>
     page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
 
   it('shows the demo figures, corrects an iteration and uploads a file', async () => {
     const page = await phone();
-    await page.goto(`${stack.url}/signin`);
-    await page.getByLabel('Filter by name, e-mail or team').fill('claire.martin');
-    await page.getByRole('button', { name: /claire\.martin@/ }).click();
+    await browser.signInAs(page, STEERING_EMAIL);
     await page.getByRole('link', { name: 'Adoption' }).click();
     await page.getByRole('heading', { name: 'Adoption of the network' }).waitFor();
     expect(await page.title()).toBe('Adoption of the network · Boucle');

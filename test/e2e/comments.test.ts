@@ -1,85 +1,25 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '@boucle/functions/local/dynamodb-local';
-import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
-
-const webRoot = resolve(import.meta.dirname, '../../web/build');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const STEERING = 'claire.martin@demo.boucle.example';
+import { STEERING_EMAIL, startBrowserStack, type TBrowserStack } from './harness.js';
 
 describe('the steering group reads the comments of a closed iteration on a phone', () => {
-  let stack: TLocalStack;
-  let browser: Browser;
-  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
-  const problems: string[] = [];
+  let browser: TBrowserStack;
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot, 'index.html')))
-      throw new Error('Build the web app first: npm run build:web');
-    stack = await startLocalStack({
-      storage: { mode: 'memory' },
-      port: await freePort(),
-      webRoot,
-      secretsFile: null,
-      seed: true,
-      log: () => undefined,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    // No request here is expected to be refused: every console error is a problem.
+    browser = await startBrowserStack({ allowApiRefusals: false });
   });
 
   afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
+    expect(browser.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await browser?.stop();
   });
 
-  /** CSP violations, console errors and uncaught errors into `problems` (as in pulse.test.ts). */
-  async function watch(context: BrowserContext): Promise<void> {
-    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
-      problems.push(`CSP violation on ${page.url()}: ${text}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
-          .reportViolation;
-        void report(
-          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
-            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
-        );
-      });
-    });
-    context.on('page', (page) => {
-      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() === 'error')
-          problems.push(`Console error on ${page.url()}: ${message.text()}`);
-      });
-    });
-  }
-
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 375, height: 812 },
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
-    await watch(context);
-    return context.newPage();
-  }
+  const phone = () => browser.newPage({ width: 375, height: 812 });
 
   const totalOf = async (page: Page) =>
     Number(
@@ -90,9 +30,7 @@ describe('the steering group reads the comments of a closed iteration on a phone
 
   it('opens the comments, sees themes, searches, pages and downloads them as CSV', async () => {
     const page = await phone();
-    await page.goto(`${stack.url}/signin`);
-    await page.getByLabel('Filter by name, e-mail or team').fill(STEERING);
-    await page.getByRole('button', { name: new RegExp(STEERING.replace(/\./g, '\\.')) }).click();
+    await browser.signInAs(page, STEERING_EMAIL);
     await page.getByRole('link', { name: 'Comments' }).click();
     await page.getByRole('heading', { name: 'Comments', level: 1 }).waitFor();
     expect(await page.title()).toBe('Comments · Boucle');

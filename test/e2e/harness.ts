@@ -22,7 +22,18 @@ export type TBrowserStack = {
   stop: () => Promise<void>;
 };
 
-export async function startBrowserStack(): Promise<TBrowserStack> {
+export type TBrowserStackOptions = {
+  /**
+   * Whether a console error for a request the API refused (4xx) is part of the story the UI tells
+   * rather than a problem. True unless told otherwise; a suite that never expects a refusal can
+   * say false, and then every console error is a problem.
+   */
+  allowApiRefusals?: boolean;
+};
+
+export async function startBrowserStack({
+  allowApiRefusals = true,
+}: TBrowserStackOptions = {}): Promise<TBrowserStack> {
   if (!existsSync(join(webRoot, 'index.html')))
     throw new Error('Build the web app first: npm run build:web');
   const stack = await startLocalStack({
@@ -68,8 +79,10 @@ export async function startBrowserStack(): Promise<TBrowserStack> {
       page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
       page.on('console', (message) => {
         if (message.type() !== 'error') return;
-        // A refusal the API answered (4xx) is part of the story the UI tells; anything else is not.
+        // Unless told otherwise, a refusal the API answered (4xx) is part of the story the UI tells;
+        // anything else is not.
         const refusedByApi =
+          allowApiRefusals &&
           new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
           /status of 4\d\d/.test(message.text());
         if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);

@@ -1,99 +1,38 @@
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
-import { freePort } from '@boucle/functions/local/dynamodb-local';
-import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
+import {
+  escapeRegExp,
+  STEERING_EMAIL as STEERING,
+  startBrowserStack,
+  type TBrowserStack,
+} from './harness.js';
 
-const webRoot = resolve(import.meta.dirname, '../../web/build');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const STEERING = 'claire.martin@demo.boucle.example';
 const USEFULNESS = 'How useful is the social network in your work?';
 
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
 describe('the steering group and ambassadors follow the trends', () => {
-  let stack: TLocalStack;
-  let browser: Browser;
-  /** What went wrong in a browser during a test: CSP violations, console errors, uncaught errors. */
-  const problems: string[] = [];
+  let browser: TBrowserStack;
+  let stack: TBrowserStack['stack'];
 
   beforeAll(async () => {
-    if (!existsSync(join(webRoot, 'index.html')))
-      throw new Error('Build the web app first: npm run build:web');
-    stack = await startLocalStack({
-      storage: { mode: 'memory' },
-      port: await freePort(),
-      webRoot,
-      secretsFile: null,
-      seed: true,
-      log: () => undefined,
-    });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await startBrowserStack();
+    stack = browser.stack;
   });
 
   afterEach(() => {
-    expect(problems.splice(0)).toEqual([]);
+    expect(browser.takeProblems()).toEqual([]);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await stack?.stop();
+    await browser?.stop();
   });
 
-  /** Collects CSP violations, console errors and uncaught errors, as in pulse.test.ts. */
-  async function watch(context: BrowserContext): Promise<void> {
-    await context.exposeBinding('reportViolation', ({ page }, text: string) => {
-      problems.push(`CSP violation on ${page.url()}: ${text}`);
-    });
-    await context.addInitScript(() => {
-      document.addEventListener('securitypolicyviolation', (event) => {
-        const report = (window as unknown as { reportViolation: (text: string) => Promise<void> })
-          .reportViolation;
-        void report(
-          `${event.effectiveDirective} refused ${event.blockedURI || 'an inline resource'} ` +
-            `(${event.sourceFile}:${event.lineNumber}) ${event.sample}`,
-        );
-      });
-    });
-    context.on('page', (page) => {
-      page.on('pageerror', (error) => problems.push(`Uncaught on ${page.url()}: ${error.message}`));
-      page.on('console', (message) => {
-        if (message.type() !== 'error') return;
-        const refusedByApi =
-          new URL(message.location().url || 'about:blank').pathname.startsWith('/api/') &&
-          /status of 4\d\d/.test(message.text());
-        if (!refusedByApi) problems.push(`Console error on ${page.url()}: ${message.text()}`);
-      });
-    });
-  }
+  const open = (width: number, height: number) => browser.newPage({ width, height });
 
-  async function open(width: number, height: number): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      locale: 'en-GB',
-      acceptDownloads: true,
-    });
-    await watch(context);
-    return context.newPage();
-  }
-
-  /** Signs in and waits for the home page the member is sent to (results or pulse). */
+  /** Signs in and waits for the home page the member is sent to (review or pulse). */
   async function signInAs(page: Page, email: string, home: string) {
-    await page.goto(`${stack.url}/signin`);
-    await page.getByLabel('Filter by name, e-mail or team').fill(email);
-    await page.getByRole('button', { name: new RegExp(escapeRegExp(email)) }).click();
+    await browser.signInAs(page, email);
     await page.getByRole('heading', { name: home, exact: true }).waitFor();
   }
 
