@@ -1,7 +1,13 @@
-import { demoIterations, type TDemoIteration } from '@boucle/functions/local/demo-organisation';
+import {
+  demoAnswers,
+  demoIterations,
+  demoMembers,
+  type TDemoIteration,
+} from '@boucle/functions/local/demo-organisation';
 import { localApp } from '../integration/local-app.js';
 import {
   defaultPulseTemplate,
+  seededRandom,
   ZResults,
   ZSegmentDimension,
   type TMember,
@@ -75,4 +81,31 @@ export async function attackedApp(roster: readonly TMember[], firstDay: string) 
     answer,
     close: () => call(steering, 'POST', '/api/iterations/1/close'),
   };
+}
+
+export type TAttackedApp = Awaited<ReturnType<typeof attackedApp>>;
+
+/**
+ * A 60-member roster answering the demo's story in batches: `check` reads the views after each
+ * batch while answers come in, then once after closing (the final release withholds late
+ * groups). Returns what each check counted, the final one apart.
+ */
+export async function checkWhileAnswersComeIn<T>(
+  seed: number,
+  check: (attacked: TAttackedApp) => Promise<T>,
+): Promise<{ whileOpen: T[]; final: T }> {
+  const roster = demoMembers(60);
+  const attacked = await attackedApp(roster, '2026-11-16');
+  const random = seededRandom(seed);
+  const story = storyOf(1);
+  const waiting = roster.slice(2);
+  const whileOpen: T[] = [];
+  for (const batch of [K + 2, 9, 14, 3]) {
+    for (const member of waiting.splice(0, batch)) {
+      await attacked.answer(member, demoAnswers(member, story, random));
+    }
+    whileOpen.push(await check(attacked));
+  }
+  await attacked.close();
+  return { whileOpen, final: await check(attacked) };
 }
