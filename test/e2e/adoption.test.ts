@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { STEERING_EMAIL, startBrowserStack, type TBrowserStack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 const csvFile = (lines: string[]) => ({
   name: 'adoption.csv',
@@ -9,19 +9,7 @@ const csvFile = (lines: string[]) => ({
 });
 
 describe('the steering group keeps the adoption figures on a phone', () => {
-  let browser: TBrowserStack;
-
-  beforeAll(async () => {
-    browser = await startBrowserStack();
-  });
-
-  afterEach(() => {
-    expect(browser.takeProblems()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.stop();
-  });
+  const browser = useBrowserStack();
 
   /** The narrowest phone the app is made for. */
   const phone = () => browser.newPage({ width: 375, height: 760 });

@@ -1,23 +1,11 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { STEERING_EMAIL, startBrowserStack, type TBrowserStack } from './harness.js';
+import { describe, expect, it } from 'vitest';
+import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the steering group reads the comments of a closed iteration on a phone', () => {
-  let browser: TBrowserStack;
-
-  beforeAll(async () => {
-    // No request here is expected to be refused: every console error is a problem.
-    browser = await startBrowserStack({ allowApiRefusals: false });
-  });
-
-  afterEach(() => {
-    expect(browser.takeProblems()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.stop();
-  });
+  // No request here is expected to be refused: every console error is a problem.
+  const browser = useBrowserStack({ allowApiRefusals: false });
 
   const phone = () => browser.newPage({ width: 375, height: 812 });
 

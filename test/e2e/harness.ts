@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { freePort } from '@boucle/functions/local/dynamodb-local';
 import { startLocalStack, type TLocalStack } from '@boucle/functions/local/stack';
 
@@ -31,7 +32,7 @@ export type TBrowserStackOptions = {
   allowApiRefusals?: boolean;
 };
 
-export async function startBrowserStack({
+async function startBrowserStack({
   allowApiRefusals = true,
 }: TBrowserStackOptions = {}): Promise<TBrowserStack> {
   if (!existsSync(join(webRoot, 'index.html')))
@@ -111,5 +112,35 @@ export async function startBrowserStack({
       await browser.close();
       await stack.stop();
     },
+  };
+}
+
+/**
+ * The browser stack of a suite: started before its tests, checked after each one (no CSP
+ * violation, console or page error), stopped after the last. Call it in the `describe`.
+ */
+export function useBrowserStack(options?: TBrowserStackOptions): TBrowserStack {
+  let started: TBrowserStack | undefined;
+  beforeAll(async () => {
+    started = await startBrowserStack(options);
+  });
+  afterEach(() => {
+    expect(started?.takeProblems()).toEqual([]);
+  });
+  afterAll(async () => {
+    await started?.stop();
+  });
+  const running = (): TBrowserStack => {
+    if (!started) throw new Error('The browser stack has not started');
+    return started;
+  };
+  return {
+    get stack() {
+      return running().stack;
+    },
+    takeProblems: () => running().takeProblems(),
+    newPage: (pageOptions) => running().newPage(pageOptions),
+    signInAs: (page, email, filterLabel) => running().signInAs(page, email, filterLabel),
+    stop: () => running().stop(),
   };
 }

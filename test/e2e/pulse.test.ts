@@ -1,24 +1,10 @@
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
-import { escapeRegExp, startBrowserStack, type TBrowserStack } from './harness.js';
+import { escapeRegExp, useBrowserStack } from './harness.js';
 
 describe('a member answers the pulse on a phone', () => {
-  let browser: TBrowserStack;
-  let stack: TBrowserStack['stack'];
-
-  beforeAll(async () => {
-    browser = await startBrowserStack();
-    stack = browser.stack;
-  });
-
-  afterEach(() => {
-    expect(browser.takeProblems()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.stop();
-  });
+  const browser = useBrowserStack();
 
   const phone = (locale = 'en-GB') => browser.newPage({ locale });
   const signInAs = (page: Page, email: string, filterLabel?: string) =>
@@ -155,13 +141,13 @@ describe('a member answers the pulse on a phone', () => {
 
   it('lets anyone read the privacy page, before signing in too', async () => {
     const page = await phone();
-    await page.goto(`${stack.url}/signin`);
+    await page.goto(`${browser.stack.url}/signin`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
     await page.getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('heading', { name: 'Your answers and your anonymity' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/privacy');
     // Read directly too, without being sent to sign in; the way to sign in is offered.
-    await page.goto(`${stack.url}/privacy`);
+    await page.goto(`${browser.stack.url}/privacy`);
     await page.getByRole('heading', { name: 'Your answers and your anonymity' }).waitFor();
     await page.getByRole('link', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -308,7 +294,7 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
     expect(await page.getByRole('link', { name: 'Iterations' }).count()).toBe(0);
 
-    await page.goto(`${stack.url}/steering/iterations`);
+    await page.goto(`${browser.stack.url}/steering/iterations`);
     await page.getByRole('heading', { name: 'Steering group only' }).waitFor();
     expect(await page.textContent('main')).toContain('This page is for the steering group only.');
     expect(await page.title()).toBe('Steering group only · Boucle');

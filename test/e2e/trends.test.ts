@@ -1,32 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
-import {
-  escapeRegExp,
-  STEERING_EMAIL as STEERING,
-  startBrowserStack,
-  type TBrowserStack,
-} from './harness.js';
+import { escapeRegExp, STEERING_EMAIL as STEERING, useBrowserStack } from './harness.js';
 
 const USEFULNESS = 'How useful is the social network in your work?';
 
 describe('the steering group and ambassadors follow the trends', () => {
-  let browser: TBrowserStack;
-  let stack: TBrowserStack['stack'];
-
-  beforeAll(async () => {
-    browser = await startBrowserStack();
-    stack = browser.stack;
-  });
-
-  afterEach(() => {
-    expect(browser.takeProblems()).toEqual([]);
-  });
-
-  afterAll(async () => {
-    await browser?.stop();
-  });
+  const browser = useBrowserStack();
 
   const open = (width: number, height: number) => browser.newPage({ width, height });
 
@@ -108,7 +89,7 @@ describe('the steering group and ambassadors follow the trends', () => {
     await page.getByRole('heading', { name: /^Latest results: Iteration \d/ }).waitFor();
     expect(await page.getByTestId('team-participation').textContent()).toMatch(/^\d+ %$/);
 
-    await page.goto(`${stack.url}/steering/trends`);
+    await page.goto(`${browser.stack.url}/steering/trends`);
     await page.getByRole('heading', { name: 'Steering group only' }).waitFor();
     await page.context().close();
   });
