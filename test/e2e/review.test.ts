@@ -62,6 +62,14 @@ describe('the steering group holds the iteration review', () => {
     await heatmap.focus();
     expect(await heatmap.evaluate((region) => region === document.activeElement)).toBe(true);
     expect(await heatmap.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
+
+    // Free text is read on the comments page, once the iteration is closed.
+    await page.getByText('The comments can be read once the iteration is closed.').waitFor();
+    const iteration = page.getByRole('combobox', { name: /^Iteration/ });
+    await iteration.selectOption({ label: 'Iteration 4 — Ambassadors (reviewed)' });
+    await page.getByRole('link', { name: 'Read the comments' }).click();
+    await page.getByRole('heading', { name: 'Comments', level: 1 }).waitFor();
+    expect(new URL(page.url()).searchParams.get('iteration')).toBe('4');
     await page.context().close();
   });
 

@@ -207,6 +207,8 @@ const en = {
   'review.previous': 'Previous iteration',
   'review.change': 'Change',
   'review.test': 'Test',
+  'review.readComments': 'Read the comments',
+  'review.commentsOnceClosed': 'The comments can be read once the iteration is closed.',
   'review.changeNote':
     'Change: this iteration minus the previous one (participation in percentage points). Test: whether the change is clear at the 5 % level (Welch’s t-test for a mean, a z-test for the eNPS and for participation); no test of participation while the iteration is still open.',
   'review.answers': 'Answers',
@@ -529,6 +531,8 @@ const fr: Record<TMessageKey, string> = {
   'review.previous': 'Itération précédente',
   'review.change': 'Écart',
   'review.test': 'Test',
+  'review.readComments': 'Lire les commentaires',
+  'review.commentsOnceClosed': 'Les commentaires se lisent une fois l’itération clôturée.',
   'review.changeNote':
     'Écart : cette itération moins la précédente (participation en points de pourcentage). Test : l’écart est-il net au seuil de 5 % (test t de Welch pour une moyenne, test z pour l’eNPS et pour la participation) ; pas de test de la participation tant que l’itération est ouverte.',
   'review.answers': 'Réponses',
