@@ -6,6 +6,7 @@ import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
 import { DirectoryRepository } from './repositories/directory.js';
 import { DisclosureRepository } from './repositories/disclosure.js';
+import { IdeasRepository } from './repositories/ideas.js';
 import { IterationsRepository } from './repositories/iterations.js';
 import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
@@ -47,6 +48,7 @@ export function createDeps({
     disclosure: new DisclosureRepository(documents, table),
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     releases: new ReleasesRepository(documents, table),
+    ideas: new IdeasRepository(documents, table, overrides.retry),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
     commentK: Math.max(config.COMMENT_K, config.ANONYMITY_K),

@@ -25,7 +25,12 @@ export type TDeployedRoute = {
   public: boolean;
 };
 
-const HTTP_METHODS = { get: HttpMethod.GET, post: HttpMethod.POST, put: HttpMethod.PUT } as const;
+const HTTP_METHODS = {
+  get: HttpMethod.GET,
+  post: HttpMethod.POST,
+  put: HttpMethod.PUT,
+  delete: HttpMethod.DELETE,
+} as const;
 
 /** The API Gateway routes, read from the app's one route list (the demo sign-in stays local). */
 export const deployedRoutes: TDeployedRoute[] = apiRoutes.flatMap((route) => {

@@ -8,9 +8,15 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
  * iterations, for their comments). Members' disclosure segments are written by the steering
  * function when an iteration opens, and only read, one by one: by the pulse function (a
  * submission's segment) and by the steering function (an ambassador's own frozen team, the only
- * group their results and trends show).
+ * group their results and trends show). Members' ideas and votes are the pulse function's: it
+ * holds the secret vote items are keyed with (an HMAC of the member, like receipts).
  */
-export type TTableAccess = { actions: string[]; leadingKeys: string[] };
+export type TTableAccess = {
+  actions: string[];
+  leadingKeys: string[];
+  /** A secondary index of the table instead of the table itself. */
+  index?: string;
+};
 
 export const pulseAccess: TTableAccess[] = [
   {
@@ -20,6 +26,23 @@ export const pulseAccess: TTableAccess[] = [
   { actions: ['dynamodb:PutItem'], leadingKeys: ['RECEIPT#*', 'RESPONSES#*'] },
   { actions: ['dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
   { actions: ['dynamodb:ConditionCheckItem'], leadingKeys: ['ITERATIONS'] },
+  // Ideas: submitted (put once), counted (the vote transaction updates `votes`), listed newest
+  // first by a query of their iteration's partition, most voted first by the `top` index.
+  {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    leadingKeys: ['IDEAS#*'],
+  },
+  { actions: ['dynamodb:Query'], leadingKeys: ['IDEAS#*'], index: 'top' },
+  // Votes: put or deleted one by one in the vote transaction, read to tell "I voted".
+  {
+    actions: [
+      'dynamodb:GetItem',
+      'dynamodb:BatchGetItem',
+      'dynamodb:PutItem',
+      'dynamodb:DeleteItem',
+    ],
+    leadingKeys: ['VOTE#*'],
+  },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -54,11 +77,11 @@ export function tableStatements(
   access: readonly TTableAccess[],
 ): PolicyStatement[] {
   return access.map(
-    ({ actions, leadingKeys }) =>
+    ({ actions, leadingKeys, index }) =>
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions,
-        resources: [table.tableArn],
+        resources: [index ? `${table.tableArn}/index/${index}` : table.tableArn],
         conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
       }),
   );

@@ -8,6 +8,7 @@ export * from './compute-trends.js';
 export * from './csv.js';
 export * from './errors.js';
 export * from './heatmap.js';
+export * from './ideas/index.js';
 export * from './heatmap-csv.js';
 export * from './iteration.js';
 export * from './member.js';

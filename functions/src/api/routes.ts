@@ -14,6 +14,11 @@ import {
   ZDevMember,
   ZHeadcount,
   ZHeatmap,
+  ZIdea,
+  ZIdeaId,
+  ZIdeaInput,
+  ZIdeaList,
+  ZIdeasQuery,
   ZIteration,
   ZIterationDetail,
   ZIterationInput,
@@ -34,7 +39,7 @@ import {
 import { z } from 'zod';
 import { access } from './access.js';
 
-type TMethod = 'get' | 'post' | 'put';
+type TMethod = 'get' | 'post' | 'put' | 'delete';
 
 /** Method, path, summary and access: the head of every route. */
 const endpoint = <M extends TMethod, P extends string, A>(
@@ -263,6 +268,48 @@ export const importRoster = createRoute({
   responses: answers(200, ZRosterImportResult, 'Members imported'),
 });
 
+const ideaParams = z.object({ id: ZIdeaId });
+
+export const listIdeas = createRoute({
+  ...endpoint(
+    'get',
+    '/api/ideas',
+    "The current iteration's ideas, most voted or newest first",
+    anyMember,
+  ),
+  request: { query: ZIdeasQuery },
+  responses: answers(200, ZIdeaList, 'A page of ideas'),
+});
+
+export const submitIdea = createRoute({
+  ...endpoint('post', '/api/ideas', 'Submit an idea, named or anonymous', anyMember),
+  request: { body: jsonBody(ZIdeaInput) },
+  responses: answers(201, ZIdea, 'The new idea'),
+});
+
+export const getIdea = createRoute({
+  ...endpoint('get', '/api/ideas/{id}', 'One idea', anyMember),
+  request: { params: ideaParams },
+  responses: answers(200, ZIdea, 'Found'),
+});
+
+export const voteForIdea = createRoute({
+  ...endpoint(
+    'put',
+    '/api/ideas/{id}/vote',
+    'Vote for an idea (once, however often asked)',
+    anyMember,
+  ),
+  request: { params: ideaParams },
+  responses: answers(200, ZIdea, 'The idea with my vote counted'),
+});
+
+export const takeBackVote = createRoute({
+  ...endpoint('delete', '/api/ideas/{id}/vote', 'Take my vote back', anyMember),
+  request: { params: ideaParams },
+  responses: answers(200, ZIdea, 'The idea without my vote'),
+});
+
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
 export const apiRoutes = [
   health,
@@ -287,6 +334,11 @@ export const apiRoutes = [
   trends,
   headcount,
   importRoster,
+  listIdeas,
+  submitIdea,
+  getIdea,
+  voteForIdea,
+  takeBackVote,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

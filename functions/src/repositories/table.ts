@@ -13,18 +13,28 @@
  * | response (anonymous) | `RESPONSES#<pulseId>#<shard>`                | `<random id>`         | responses.ts  |
  * | tally shard          | `TALLY#<pulseId>`                            | `<group>#<shard>`     | responses.ts  |
  * | release of results   | `RELEASE#<pulseId>`                          | `<000001>`            | releases.ts   |
+ * | idea                 | `IDEAS#<000001>` (its iteration)             | `IDEA#<idea id>`      | ideas.ts      |
+ * | vote                 | `VOTE#<idea id>`                             | `<hmac(member)>`      | ideas.ts      |
  *
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no
  * member, no day, nothing its receipt holds — under a random sort key. Tally groups are `ALL`
  * and `<dimension>#<disclosure value>`.
  *
- * No secondary index: every access pattern is a GetItem or a Query on one partition, listed at
- * the top of each repository.
+ * One secondary index, `top` (sparse: only ideas carry `topPk`): an iteration's ideas sorted by
+ * their `votes` number, so the most voted are read first by a Query, never a scan. Every other
+ * access pattern is a GetItem or a Query on one partition, listed at the top of each repository.
  */
 export const boucleTable = {
   partitionKey: { name: 'pk', type: 'S' },
   sortKey: { name: 'sk', type: 'S' },
+  indexes: [
+    {
+      indexName: 'top',
+      partitionKey: { name: 'topPk', type: 'S' },
+      sortKey: { name: 'votes', type: 'N' },
+    },
+  ],
 } as const;
 
 export type TTableRef = { tableName: string };

@@ -1,0 +1,276 @@
+/**
+ * Ideas repository: members' improvement ideas and their votes.
+ *
+ * | access pattern                 | key                                                 | operation          |
+ * |--------------------------------|-----------------------------------------------------|--------------------|
+ * | idea by id                     | pk=`IDEAS#<000001>`, sk=`IDEA#<id>` (id holds both) | Get                |
+ * | submit                         | same, `attribute_not_exists`                        | Put                |
+ * | an iteration's newest first    | pk=`IDEAS#<000001>`, sk begins `IDEA#`, descending  | Query (a page)     |
+ * | an iteration's most voted      | index `top`: topPk=`IDEAS#<000001>`, votes desc.    | Query (a page)     |
+ * | did this member vote           | pk=`VOTE#<id>`, sk=`<hmac(member)>`                 | Get / BatchGet     |
+ * | vote                           | vote `attribute_not_exists` + idea `ADD votes 1`    | TransactWrite      |
+ * | take a vote back               | vote `attribute_exists` + idea `ADD votes -1`       | TransactWrite      |
+ *
+ * The vote item and the count change in one transaction whose vote item is conditional, so a
+ * member's vote counts exactly once however often they click; a transaction that collides with
+ * another member's on the same idea is retried with jitter, never refused. An idea id starts
+ * with its iteration and a time-ordered part, so the sort key orders ideas newest last. The
+ * author's email stays on the idea item to tell `mine`; the service never returns it.
+ */
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetCommand,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  TransactWriteCommand,
+  type DynamoDBDocumentClient,
+  type NativeAttributeValue,
+} from '@aws-sdk/lib-dynamodb';
+import { DomainError, ZIdeaCategory, type TIdeaCategory, type TIdeaSort } from '@boucle/shared';
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { refusedUnlessWritten } from './conditional-write.js';
+import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
+import type { TTableRef } from './table.js';
+
+/** An idea as stored: the author's email and name are here, for the service to hide. */
+export type TStoredIdea = {
+  id: string;
+  iterationId: number;
+  title: string;
+  description: string;
+  category: TIdeaCategory;
+  anonymous: boolean;
+  authorEmail: string;
+  authorName: string;
+  votes: number;
+  createdAt: string;
+};
+
+const ZStoredIdea = z.object({
+  id: z.string(),
+  iterationId: z.number(),
+  title: z.string(),
+  description: z.string(),
+  category: ZIdeaCategory,
+  anonymous: z.boolean(),
+  authorEmail: z.string(),
+  authorName: z.string(),
+  votes: z.number(),
+  createdAt: z.string(),
+});
+
+const partitionOf = (iterationId: number) => `IDEAS#${String(iterationId).padStart(6, '0')}`;
+
+/** The key of an idea, from its id; null for an id this repository never made. */
+export function ideaKey(id: string): { pk: string; sk: string } | null {
+  const match = /^([0-9]{6})-[0-9a-z]{10,20}$/.exec(id);
+  return match ? { pk: `IDEAS#${match[1]}`, sk: `IDEA#${id}` } : null;
+}
+
+export const voteKey = (ideaId: string, voter: string) => ({ pk: `VOTE#${ideaId}`, sk: voter });
+
+/** Iteration, then milliseconds in base 36 (fixed width, so it sorts), then a random tail. */
+export function newIdeaId(iterationId: number, now: Date): string {
+  const time = now.getTime().toString(36).padStart(9, '0');
+  const tail = BigInt(`0x${randomBytes(5).toString('hex')}`)
+    .toString(36)
+    .padStart(8, '0');
+  return `${String(iterationId).padStart(6, '0')}-${time}${tail}`;
+}
+
+/** The cursor is DynamoDB's last key, opaque to clients and checked when it comes back. */
+const ZPageKey = z
+  .object({
+    pk: z.string().max(200),
+    sk: z.string().max(200),
+    topPk: z.string().max(200).optional(),
+    votes: z.number().int().optional(),
+  })
+  .strict();
+
+const cursorOf = (key: Record<string, NativeAttributeValue> | undefined): string | null =>
+  key ? Buffer.from(JSON.stringify(key)).toString('base64url') : null;
+
+function startKeyOf(cursor: string | undefined, partition: string, sort: TIdeaSort) {
+  if (cursor === undefined) return undefined;
+  const refused = new DomainError('invalid_input', 'Unknown cursor', {
+    cursor: 'not a cursor of this list',
+  });
+  let decoded: unknown;
+  try {
+    decoded = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    throw refused;
+  }
+  const key = ZPageKey.safeParse(decoded);
+  if (!key.success || key.data.pk !== partition) throw refused;
+  if ((sort === 'top') !== (key.data.topPk === partition && key.data.votes !== undefined)) {
+    throw refused;
+  }
+  return key.data;
+}
+
+export type TIdeaPage = { ideas: TStoredIdea[]; nextCursor: string | null };
+
+const isConflict = (error: unknown): boolean =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+
+export class IdeasRepository {
+  constructor(
+    private readonly documents: DynamoDBDocumentClient,
+    private readonly table: TTableRef,
+    private readonly retry: TRetryOptions = DEFAULT_RETRY,
+  ) {}
+
+  async create(idea: Omit<TStoredIdea, 'votes'>): Promise<TStoredIdea> {
+    const key = ideaKey(idea.id);
+    if (!key) throw new Error(`Not an idea id: ${idea.id}`);
+    const stored: TStoredIdea = { ...idea, votes: 0 };
+    await refusedUnlessWritten(
+      this.documents.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: { ...key, topPk: key.pk, ...stored },
+          ConditionExpression: 'attribute_not_exists(pk)',
+        }),
+      ),
+      'internal',
+      'Two ideas drew the same id',
+    );
+    return stored;
+  }
+
+  async get(id: string): Promise<TStoredIdea | null> {
+    const key = ideaKey(id);
+    if (!key) return null;
+    const { Item } = await this.documents.send(
+      new GetCommand({ TableName: this.table.tableName, Key: key, ConsistentRead: true }),
+    );
+    return Item ? ZStoredIdea.parse(Item) : null;
+  }
+
+  async page(
+    iterationId: number,
+    sort: TIdeaSort,
+    limit: number,
+    cursor: string | undefined,
+  ): Promise<TIdeaPage> {
+    const partition = partitionOf(iterationId);
+    const startKey = startKeyOf(cursor, partition, sort);
+    const { Items = [], LastEvaluatedKey } = await this.documents.send(
+      new QueryCommand(
+        sort === 'top'
+          ? {
+              TableName: this.table.tableName,
+              IndexName: 'top',
+              KeyConditionExpression: 'topPk = :partition',
+              ExpressionAttributeValues: { ':partition': partition },
+              ScanIndexForward: false,
+              Limit: limit,
+              ExclusiveStartKey: startKey,
+            }
+          : {
+              TableName: this.table.tableName,
+              KeyConditionExpression: 'pk = :partition AND begins_with(sk, :idea)',
+              ExpressionAttributeValues: { ':partition': partition, ':idea': 'IDEA#' },
+              ScanIndexForward: false,
+              Limit: limit,
+              ExclusiveStartKey: startKey,
+            },
+      ),
+    );
+    return {
+      ideas: Items.map((item) => ZStoredIdea.parse(item)),
+      nextCursor: cursorOf(LastEvaluatedKey),
+    };
+  }
+
+  /** Which of these ideas the voter voted for. */
+  async votedAmong(ideaIds: readonly string[], voter: string): Promise<Set<string>> {
+    const voted = new Set<string>();
+    let keys: Record<string, NativeAttributeValue>[] = ideaIds.map((id) => voteKey(id, voter));
+    // A page is at most 50 ideas, under BatchGet's 100 keys; unprocessed keys are asked again.
+    while (keys.length > 0) {
+      const { Responses, UnprocessedKeys } = await this.documents.send(
+        new BatchGetCommand({
+          RequestItems: { [this.table.tableName]: { Keys: keys, ConsistentRead: true } },
+        }),
+      );
+      for (const item of Responses?.[this.table.tableName] ?? []) {
+        voted.add(String(item.pk).slice('VOTE#'.length));
+      }
+      keys = UnprocessedKeys?.[this.table.tableName]?.Keys ?? [];
+    }
+    return voted;
+  }
+
+  async hasVoted(ideaId: string, voter: string): Promise<boolean> {
+    const { Item } = await this.documents.send(
+      new GetCommand({
+        TableName: this.table.tableName,
+        Key: voteKey(ideaId, voter),
+        ConsistentRead: true,
+      }),
+    );
+    return Item !== undefined;
+  }
+
+  /** Counts the voter's vote once; voting again changes nothing. Unknown idea: not_found. */
+  async vote(ideaId: string, voter: string, now: Date): Promise<void> {
+    await this.changeVote(ideaId, voter, 1, now);
+  }
+
+  /** Takes the voter's vote back, if there is one. Unknown idea: not_found. */
+  async unvote(ideaId: string, voter: string, now: Date): Promise<void> {
+    await this.changeVote(ideaId, voter, -1, now);
+  }
+
+  private async changeVote(ideaId: string, voter: string, change: 1 | -1, now: Date) {
+    const key = ideaKey(ideaId);
+    if (!key) throw new DomainError('not_found', 'No such idea');
+    const voteItem =
+      change === 1
+        ? {
+            Put: {
+              TableName: this.table.tableName,
+              Item: { ...voteKey(ideaId, voter), votedAt: now.toISOString() },
+              ConditionExpression: 'attribute_not_exists(pk)',
+            },
+          }
+        : {
+            Delete: {
+              TableName: this.table.tableName,
+              Key: voteKey(ideaId, voter),
+              ConditionExpression: 'attribute_exists(pk)',
+            },
+          };
+    const transaction = new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.table.tableName,
+            Key: key,
+            UpdateExpression: 'ADD votes :change',
+            ConditionExpression: 'attribute_exists(pk)',
+            ExpressionAttributeValues: { ':change': change },
+          },
+        },
+        voteItem,
+      ],
+    });
+    try {
+      await retryWithJitter(() => this.documents.send(transaction), isConflict, this.retry);
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [idea, vote] = error.CancellationReasons ?? [];
+      if (idea?.Code === 'ConditionalCheckFailed')
+        throw new DomainError('not_found', 'No such idea');
+      // The vote was already there (or already gone): the member's one vote is as asked.
+      if (vote?.Code === 'ConditionalCheckFailed') return;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,22 @@
+import * as routes from '../api/routes.js';
+import type { TApi } from '../http/api.js';
+import type { TAppDeps } from '../http/env.js';
+import { getIdea, listIdeas, setVote, submitIdea } from '../services/ideas.js';
+
+export function serveIdeas(api: TApi, deps: TAppDeps): void {
+  api.openapi(routes.listIdeas, async (c) =>
+    c.json(await listIdeas(deps, c.get('identity'), c.req.valid('query')), 200),
+  );
+  api.openapi(routes.submitIdea, async (c) =>
+    c.json(await submitIdea(deps, c.get('identity'), c.req.valid('json')), 201),
+  );
+  api.openapi(routes.getIdea, async (c) =>
+    c.json(await getIdea(deps, c.get('identity'), c.req.valid('param').id), 200),
+  );
+  api.openapi(routes.voteForIdea, async (c) =>
+    c.json(await setVote(deps, c.get('identity'), c.req.valid('param').id, true), 200),
+  );
+  api.openapi(routes.takeBackVote, async (c) =>
+    c.json(await setVote(deps, c.get('identity'), c.req.valid('param').id, false), 200),
+  );
+}
