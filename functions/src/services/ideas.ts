@@ -1,4 +1,3 @@
-import { createHmac } from 'node:crypto';
 import {
   DomainError,
   type TIdea,
@@ -9,16 +8,12 @@ import {
 import type { TIdentity } from '../auth/identity.js';
 import type { TAppDeps } from '../http/env.js';
 import { newIdeaId, type TStoredIdea } from '../repositories/ideas.js';
+import { voterKeyOf } from './receipt-key.js';
 
-/**
- * A vote item is keyed by an HMAC of the member (like receipts): it says "this member voted"
- * to whoever holds the secret, and to nobody reading the table.
- */
+/** Vote items are keyed by an HMAC of the member, with the secret only the pulse function holds. */
 function voterOf(deps: TAppDeps, email: string): string {
   if (!deps.receiptSecret) throw new DomainError('misconfigured', 'Votes need the receipt secret');
-  return createHmac('sha256', deps.receiptSecret)
-    .update(`vote\n${email.toLowerCase()}`)
-    .digest('hex');
+  return voterKeyOf(deps.receiptSecret, email);
 }
 
 /** What the caller may see of an idea: never an anonymous author, never an email. */

@@ -7,3 +7,8 @@ import { createHmac } from 'node:crypto';
 export function receiptKeyOf(secret: string, email: string, pulseId: string): string {
   return createHmac('sha256', secret).update(`${email.toLowerCase()}\n${pulseId}`).digest('hex');
 }
+
+/** Vote items are keyed the same way: "this member voted for it", readable with the secret only. */
+export function voterKeyOf(secret: string, email: string): string {
+  return createHmac('sha256', secret).update(`vote\n${email.toLowerCase()}`).digest('hex');
+}
