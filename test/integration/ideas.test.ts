@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { ensureTable } from '@boucle/functions/local/create-table';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import type { TIdea, TIdeaList, TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
@@ -86,5 +89,27 @@ describe('ideas and votes on DynamoDB Local', () => {
     ).json()) as TIdeaList;
     expect(newest.ideas).toHaveLength(3);
     expect(newest.ideas.map((i) => i.id).sort()).toEqual([id, ...more].sort());
+  });
+
+  it('gives a local table made before ideas its top index', async () => {
+    const { client } = await localApp();
+    const TableName = `boucle-old-${randomUUID()}`;
+    await client.send(
+      new CreateTableCommand({
+        TableName,
+        BillingMode: 'PAY_PER_REQUEST',
+        KeySchema: [
+          { AttributeName: 'pk', KeyType: 'HASH' },
+          { AttributeName: 'sk', KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: [
+          { AttributeName: 'pk', AttributeType: 'S' },
+          { AttributeName: 'sk', AttributeType: 'S' },
+        ],
+      }),
+    );
+    await ensureTable(client, TableName);
+    const { Table } = await client.send(new DescribeTableCommand({ TableName }));
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName)).toEqual(['top']);
   });
 });

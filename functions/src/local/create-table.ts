@@ -2,15 +2,46 @@ import {
   CreateTableCommand,
   DescribeTableCommand,
   ResourceNotFoundException,
+  UpdateTableCommand,
   waitUntilTableExists,
   type DynamoDBClient,
+  type GlobalSecondaryIndex,
 } from '@aws-sdk/client-dynamodb';
 import { boucleTable } from '../repositories/table.js';
 
-/** Creates the local table from the same definition the CDK stack uses, if it is not there. */
+type TIndex = (typeof boucleTable.indexes)[number];
+
+const keyAttributes = (index: TIndex) => [
+  { AttributeName: index.partitionKey.name, AttributeType: index.partitionKey.type },
+  { AttributeName: index.sortKey.name, AttributeType: index.sortKey.type },
+];
+
+const indexDefinition = (index: TIndex): GlobalSecondaryIndex => ({
+  IndexName: index.indexName,
+  KeySchema: [
+    { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
+    { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
+  ],
+  Projection: { ProjectionType: 'ALL' },
+});
+
+/**
+ * Creates the local table from the same definition the CDK stack uses, if it is not there, and
+ * adds the indexes a table made by an older version lacks (a kept `.data/` table).
+ */
 export async function ensureTable(client: DynamoDBClient, tableName: string): Promise<void> {
   try {
-    await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((i) => i.IndexName));
+    for (const index of boucleTable.indexes.filter((i) => !present.has(i.indexName))) {
+      await client.send(
+        new UpdateTableCommand({
+          TableName: tableName,
+          AttributeDefinitions: keyAttributes(index),
+          GlobalSecondaryIndexUpdates: [{ Create: indexDefinition(index) }],
+        }),
+      );
+    }
     return;
   } catch (error) {
     if (!(error instanceof ResourceNotFoundException)) throw error;
@@ -27,19 +58,9 @@ export async function ensureTable(client: DynamoDBClient, tableName: string): Pr
       AttributeDefinitions: [
         { AttributeName: partitionKey.name, AttributeType: partitionKey.type },
         { AttributeName: sortKey.name, AttributeType: sortKey.type },
-        ...indexes.flatMap((index) => [
-          { AttributeName: index.partitionKey.name, AttributeType: index.partitionKey.type },
-          { AttributeName: index.sortKey.name, AttributeType: index.sortKey.type },
-        ]),
+        ...indexes.flatMap(keyAttributes),
       ],
-      GlobalSecondaryIndexes: indexes.map((index) => ({
-        IndexName: index.indexName,
-        KeySchema: [
-          { AttributeName: index.partitionKey.name, KeyType: 'HASH' },
-          { AttributeName: index.sortKey.name, KeyType: 'RANGE' },
-        ],
-        Projection: { ProjectionType: 'ALL' },
-      })),
+      GlobalSecondaryIndexes: indexes.map(indexDefinition),
     }),
   );
   await waitUntilTableExists({ client, maxWaitTime: 30 }, { TableName: tableName });
