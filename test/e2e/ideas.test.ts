@@ -56,8 +56,11 @@ describe('members share ideas and vote on a phone', () => {
     await vote.click();
     await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true');
     expect(await vote.textContent()).toContain('1 vote');
-    await vote.click();
+    // From the keyboard too, and the focus stays on the button.
+    await vote.focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('false');
+    expect(await vote.evaluate((button) => button === document.activeElement)).toBe(true);
     expect(await vote.textContent()).toContain('0 votes');
 
     // Another member sees it without its author, and votes.

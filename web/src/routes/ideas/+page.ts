@@ -3,12 +3,9 @@ import { api } from '$lib/api';
 import { failLoad } from '$lib/load';
 import type { PageLoad } from './$types';
 
-/** A page of the current iteration's ideas, in the order the address asks (top by default). */
+/** The first page of the current iteration's ideas, in the order the address asks (top by default). */
 export const load: PageLoad = async ({ fetch, url }) => {
   const sort = ZIdeaSort.catch('top').parse(url.searchParams.get('sort') ?? undefined);
-  const cursor = url.searchParams.get('cursor');
-  const query = new URLSearchParams({ sort });
-  if (cursor) query.set('cursor', cursor);
-  const list = await api(`/ideas?${query}`, ZIdeaList, { fetch }).catch(failLoad);
+  const list = await api(`/ideas?sort=${sort}`, ZIdeaList, { fetch }).catch(failLoad);
   return { sort, list };
 };
