@@ -1,6 +1,6 @@
 import { ZAdoptionInput, type TAdoptionInput } from './adoption.js';
 import type { TIteration } from './iteration.js';
-import { splitCsv } from './roster.js';
+import { readCsvTable } from './roster.js';
 
 /** The figures of an iteration, in the order tables, forms and files show them. */
 export const ADOPTION_FIGURES = [
@@ -60,16 +60,9 @@ export function parseAdoptionCsv(
   csv: string,
   iterations?: readonly Pick<TIteration, 'id' | 'status'>[],
 ): TAdoptionCsvParse {
-  const { rows, problems } = splitCsv(csv.replace(/^\uFEFF/, ''));
-  const header = rows[0];
-  const firstProblem = problems[0];
-  if (firstProblem && (!header || firstProblem.line < header.line)) {
-    return {
-      ok: false,
-      errors: [{ line: firstProblem.line, field: 'header', message: firstProblem.message }],
-    };
-  }
-  if (!header) return { ok: false, errors: [{ line: 1, field: 'header', message: 'empty file' }] };
+  const table = readCsvTable(csv);
+  if (!table.ok) return table;
+  const { header, body, problems } = table;
   const columns = header.cells.map((cell) => HEADER_WORDS[headerWord(cell)]);
   const missing = ADOPTION_COLUMNS.filter((column) => !columns.includes(column));
   if (missing.length > 0) {
@@ -78,7 +71,6 @@ export function parseAdoptionCsv(
       errors: missing.map((field) => ({ line: header.line, field, message: 'missing column' })),
     };
   }
-  const body = rows.slice(1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (body.length === 0) {
     return { ok: false, errors: [{ line: 2, field: 'file', message: 'no iteration in the file' }] };
   }

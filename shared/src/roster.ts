@@ -29,17 +29,9 @@ const LEVEL_WORDS: Record<string, string> = {
 
 /** Parses a roster CSV (comma or semicolon, quoted fields, header row). All or nothing. */
 export function parseRoster(csv: string): TRosterParse {
-  const { rows, problems } = splitCsv(csv.replace(/^\uFEFF/, ''));
-  const header = rows[0];
-  const firstProblem = problems[0];
-  // A problem before the first readable row is in the header: nothing else can be read.
-  if (firstProblem && (!header || firstProblem.line < header.line)) {
-    return {
-      ok: false,
-      errors: [{ line: firstProblem.line, field: 'header', message: firstProblem.message }],
-    };
-  }
-  if (!header) return { ok: false, errors: [{ line: 1, field: 'header', message: 'empty file' }] };
+  const table = readCsvTable(csv);
+  if (!table.ok) return table;
+  const { header, body, problems } = table;
   const names = header.cells.map((cell) => cell.trim());
   const missing = ROSTER_COLUMNS.filter((column) => !names.includes(column));
   if (missing.length > 0) {
@@ -52,7 +44,6 @@ export function parseRoster(csv: string): TRosterParse {
       })),
     };
   }
-  const body = rows.slice(1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
   if (body.length > MAX_ROSTER_ROWS) {
     return {
       ok: false,
@@ -112,6 +103,32 @@ function messageFor(field: string, fallback: string): string {
 
 const MAX_QUOTE_PROBLEMS = 20;
 
+/** A CSV file's header, its non-blank rows, and the quoting problems found in them. */
+type TCsvTable = { ok: true; header: TCsvRow; body: TCsvRow[]; problems: TCsvProblem[] };
+
+/**
+ * Reads an uploaded CSV (the roster and the adoption figures alike): byte order mark dropped,
+ * header apart, blank rows skipped. A file that is empty, or whose header cannot be read, is
+ * refused here: nothing else can be read.
+ */
+export function readCsvTable(
+  csv: string,
+): TCsvTable | { ok: false; errors: { line: number; field: string; message: string }[] } {
+  const { rows, problems } = splitCsv(csv.replace(/^\uFEFF/, ''));
+  const header = rows[0];
+  const firstProblem = problems[0];
+  // A problem before the first readable row is in the header.
+  if (firstProblem && (!header || firstProblem.line < header.line)) {
+    return {
+      ok: false,
+      errors: [{ line: firstProblem.line, field: 'header', message: firstProblem.message }],
+    };
+  }
+  if (!header) return { ok: false, errors: [{ line: 1, field: 'header', message: 'empty file' }] };
+  const body = rows.slice(1).filter((row) => row.cells.some((cell) => cell.trim() !== ''));
+  return { ok: true, header, body, problems };
+}
+
 export type TCsvRow = { line: number; cells: string[] };
 /** A quoting mistake, by physical line and column index. */
 type TCsvProblem = { line: number; column: number; message: string };
@@ -122,7 +139,7 @@ type TCsvProblem = { line: number; column: number; message: string };
  * both are reported with their line instead, the row is dropped, and reading resumes on the next
  * line so that the rest of the file is still checked.
  */
-export function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
+function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
   // One kind of newline, so that offsets map to physical lines.
   const text = csv.replace(/\r\n?/g, '\n');
   const lines = lineIndex(text);
