@@ -14,6 +14,7 @@
  * | 3b. two days, two releases            | `dayRanges` (days.ts)                   | responses per range of consecutive days, each ≥ k, never cutting a previous release's range: no subtraction gets down to one day under k; nothing when the total is under k         |
  * | 3. free text                          | `mayShowComments` (comments.ts)         | comments only for groups of ≥ commentK respondents (`DEFAULT_COMMENT_K` = 10), never under the k floor                                                                                 |
  * | 3. + 2. + 3b. which comments, labels  | `commentsToShow` (comments.ts)          | only responses the final release counts exactly (withheld groups dropped); ≥ commentK overall; a label per group of ≥ commentK, smaller ones pooled to ≥ commentK; one breakdown per comment |
+ * | 1. + 2. involvement around ideas      | `involvementToShow` (involvement.ts)    | closed iterations only; a group shown only with ≥ k distinct contributors, more withheld by complementary suppression; members without a segment never a group; < k contributors in all: nothing |
  * | k itself                              | `DEFAULT_ANONYMITY_THRESHOLD`, `MIN_…`  | k = 5 by default, never below 3                                                                                                                                                         |
  *
  * Order of use: segments are frozen when an iteration opens (`disclosureSegments`, stored with
@@ -23,6 +24,7 @@
  * from closed iterations only, through `commentsToShow`.
  */
 export * from './comments.js';
+export * from './involvement.js';
 export * from './days.js';
 export * from './next-release.js';
 export * from './release.js';
