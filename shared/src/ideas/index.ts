@@ -85,7 +85,7 @@ export const ZIdea = z
   .meta({ id: 'Idea' });
 export type TIdea = z.infer<typeof ZIdea>;
 
-/** `trending`: votes of the last 7 days, then newest (see `trendingOrder`). */
+/** `trending`: votes weighed down by age (see `trendingScore`). */
 export const ZIdeaSort = z.enum(['top', 'new', 'trending']).meta({ id: 'IdeaSort' });
 export type TIdeaSort = z.infer<typeof ZIdeaSort>;
 
@@ -150,3 +150,5 @@ export const ZIdeaList = z
 export type TIdeaList = z.infer<typeof ZIdeaList>;
 
 export * from './search.js';
+export * from './transitions.js';
+export * from './trending.js';

@@ -737,6 +737,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
     comments_not_released: 'Comments are shown once the iteration has closed.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
+    idea_status_refused: 'This idea cannot take this step in its current state.',
+    idea_changed: 'Someone changed this idea meanwhile. It is up to date now: try again.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
     misconfigured: 'The service is not set up correctly. Please tell the steering group.',
@@ -770,6 +772,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
     comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
+    idea_status_refused: 'Cette idée ne peut pas franchir cette étape dans son état actuel.',
+    idea_changed: 'Quelqu’un a modifié cette idée entre-temps. Elle est à jour : réessayez.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
       'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
