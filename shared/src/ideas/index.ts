@@ -145,6 +145,11 @@ export const ZIdeaList = z
     ideas: z.array(ZIdea),
     /** Pass as `cursor` for the next page; null on the last one. */
     nextCursor: z.string().nullable(),
+    /**
+     * The caller's own team as ideas show it (`ideaTeam`), for an ambassador's "my team" filter;
+     * null for other members, between iterations, or outside the directory.
+     */
+    myTeam: z.string().nullable(),
   })
   .meta({ id: 'IdeaList' });
 export type TIdeaList = z.infer<typeof ZIdeaList>;
