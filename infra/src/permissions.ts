@@ -43,6 +43,8 @@ export const pulseAccess: TTableAccess[] = [
     ],
     leadingKeys: ['VOTE#*'],
   },
+  // Ideas of every iteration (`iteration=all`, between iterations) need the iterations' list.
+  { actions: ['dynamodb:Query'], leadingKeys: ['ITERATIONS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -70,6 +72,11 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.
   { actions: ['dynamodb:Query'], leadingKeys: ['RESPONSES#*'] },
+  // Triage and merge: an idea read and updated conditionally (status, duplicate, mergedFrom);
+  // a merged idea's votes queried and each copied onto the kept idea (put + count, one
+  // transaction per vote). Vote items are copied as keyed: no secret needed here.
+  { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEAS#*'] },
+  { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['VOTE#*'] },
 ];
 
 export function tableStatements(

@@ -26,6 +26,8 @@ export const ZErrorCode = z
     'iteration_not_started',
     'comments_not_released',
     'directory_changed',
+    'idea_status_refused',
+    'idea_changed',
     'unavailable',
     'auth_unavailable',
     'misconfigured',

@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TIdea, TIdeaList } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
-import { ideaKey, voteKey, type TStoredIdea } from '../repositories/ideas.js';
+import { ideaKey, voteKey } from '../repositories/ideas.js';
 import { voterKeyOf } from '../services/receipt-key.js';
 import { defaultItems, employee, mockedApp, steering } from '../testing/mocked-app.js';
 
@@ -22,9 +22,12 @@ const input = {
   anonymous: false,
 };
 
-/** An idea Ana (the employee) submitted, anonymously or not, with 3 votes. */
+/**
+ * An idea Ana (the employee) submitted, anonymously or not, with 3 votes, as written before
+ * triage (no status, history…): it must still read as a `new` idea.
+ */
 function storedIdea(anonymous: boolean): Record<string, unknown> {
-  const idea: TStoredIdea = {
+  const idea = {
     id: ID,
     iterationId: 5,
     title: input.title,
@@ -154,13 +157,17 @@ describe('ideas routes', () => {
     expect(listedByAuthor.ideas.map((i) => [i.mine, i.voted])).toEqual([[true, false]]);
   });
 
-  it('lists the most voted from the top index, newest from the iteration partition', async () => {
+  it('lists the most voted from the top index, newest from the iteration partition, duplicates hidden', async () => {
     const { call, dynamo } = await appWith(false);
     await call(employee, 'GET', '/api/ideas?sort=top&limit=10');
     await call(employee, 'GET', '/api/ideas?sort=new');
     const [top, newest] = dynamo.commandCalls(QueryCommand).map((q) => q.args[0].input);
     expect(top).toMatchObject({ IndexName: 'top', ScanIndexForward: false, Limit: 10 });
-    expect(top?.ExpressionAttributeValues).toEqual({ ':partition': 'IDEAS#000005' });
+    expect(top?.ExpressionAttributeValues).toEqual({
+      ':partition': 'IDEAS#000005',
+      ':duplicate': 'duplicate',
+    });
+    expect(top?.FilterExpression).toContain('<> :duplicate');
     expect(newest?.IndexName).toBeUndefined();
     expect(newest).toMatchObject({ ScanIndexForward: false, Limit: 20 });
   });
