@@ -43,6 +43,8 @@ export const pulseAccess: TTableAccess[] = [
     ],
     leadingKeys: ['VOTE#*'],
   },
+  // Idea comments: put with the idea's count (its UpdateItem above), read an idea's by a query.
+  { actions: ['dynamodb:PutItem', 'dynamodb:Query'], leadingKeys: ['IDEA-COMMENTS#*'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -70,6 +72,11 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.
   { actions: ['dynamodb:Query'], leadingKeys: ['RESPONSES#*'] },
+  // Moderation: a comment is read and hidden one by one, its audit entry put, never updated; the
+  // queue is read from the `moderation` index, never by scanning comments.
+  { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEA-COMMENTS#*'] },
+  { actions: ['dynamodb:PutItem'], leadingKeys: ['IDEA-COMMENT-AUDIT'] },
+  { actions: ['dynamodb:Query'], leadingKeys: ['IDEA-COMMENT-QUEUE#*'], index: 'moderation' },
 ];
 
 export function tableStatements(

@@ -70,3 +70,4 @@ export const ZIdeaList = z
   })
   .meta({ id: 'IdeaList' });
 export type TIdeaList = z.infer<typeof ZIdeaList>;
+export * from './comments.js';

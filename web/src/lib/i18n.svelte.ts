@@ -736,6 +736,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_exists: 'This iteration already exists.',
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
     comments_not_released: 'Comments are shown once the iteration has closed.',
+    comment_already_hidden: 'This comment is already hidden.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
@@ -769,6 +770,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_exists: 'Cette itération existe déjà.',
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
     comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
+    comment_already_hidden: 'Ce commentaire est déjà masqué.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
