@@ -222,51 +222,54 @@ export class IdeaCommentsRepository {
 
   /**
    * Hides the comment (its text stays) and writes the audit entry, together. Unknown comment:
-   * not_found; already hidden: comment_already_hidden, and nothing is written.
+   * not_found; already hidden, even by a moderator a moment before: comment_already_hidden, and
+   * nothing is written (comments are never deleted, so a failed condition means hidden).
    */
   async hide(id: string, reason: string, by: TModerator, now: Date): Promise<TStoredIdeaComment> {
+    const found = await this.get(id);
     const key = ideaCommentKey(id);
-    if (!key) throw new DomainError('not_found', 'No such comment');
+    if (!found || !key) throw new DomainError('not_found', 'No such comment');
+    const alreadyHidden = new DomainError(
+      'comment_already_hidden',
+      'This comment is already hidden',
+    );
+    if (found.hidden) throw alreadyHidden;
     const at = now.toISOString();
     const hidden = { reason, at, byName: by.name, byEmail: by.email };
+    const transaction = new TransactWriteCommand({
+      TransactItems: [
+        {
+          Update: {
+            TableName: this.table.tableName,
+            Key: key,
+            UpdateExpression: 'SET hidden = :hidden, queuePk = :queue',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(hidden)',
+            ExpressionAttributeValues: { ':hidden': hidden, ':queue': QUEUE.hidden },
+          },
+        },
+        {
+          Put: {
+            TableName: this.table.tableName,
+            Item: {
+              pk: AUDIT_PK,
+              sk: `${at}#${id}`,
+              action: 'hide',
+              commentId: id,
+              ideaId: found.ideaId,
+              ...hidden,
+            },
+            ConditionExpression: 'attribute_not_exists(pk)',
+          },
+        },
+      ],
+    });
     try {
-      await this.documents.send(
-        new TransactWriteCommand({
-          TransactItems: [
-            {
-              Update: {
-                TableName: this.table.tableName,
-                Key: key,
-                UpdateExpression: 'SET hidden = :hidden, queuePk = :queue',
-                ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(hidden)',
-                ExpressionAttributeValues: { ':hidden': hidden, ':queue': QUEUE.hidden },
-              },
-            },
-            {
-              Put: {
-                TableName: this.table.tableName,
-                Item: {
-                  pk: AUDIT_PK,
-                  sk: `${at}#${id}`,
-                  action: 'hide',
-                  commentId: id,
-                  ideaId: ideaIdOfComment(id),
-                  ...hidden,
-                },
-                ConditionExpression: 'attribute_not_exists(pk)',
-              },
-            },
-          ],
-        }),
-      );
+      // Two moderators at once: the one retried after the conflict finds it hidden.
+      await retryWithJitter(() => this.documents.send(transaction), isConflict, this.retry);
     } catch (error) {
-      if (!failedCondition(error, 0)) throw error;
-      const found = await this.get(id);
-      if (!found) throw new DomainError('not_found', 'No such comment');
-      throw new DomainError('comment_already_hidden', 'This comment is already hidden');
+      if (failedCondition(error, 0)) throw alreadyHidden;
+      throw error;
     }
-    const stored = await this.get(id);
-    if (!stored) throw new DomainError('not_found', 'No such comment');
-    return stored;
+    return { ...found, hidden: { reason, at, byName: by.name } };
   }
 }
