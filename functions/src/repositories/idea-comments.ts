@@ -242,8 +242,10 @@ export class IdeaCommentsRepository {
           Update: {
             TableName: this.table.tableName,
             Key: key,
-            UpdateExpression: 'SET hidden = :hidden, queuePk = :queue',
-            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(hidden)',
+            // HIDDEN is a reserved word of DynamoDB expressions.
+            UpdateExpression: 'SET #hidden = :hidden, queuePk = :queue',
+            ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#hidden)',
+            ExpressionAttributeNames: { '#hidden': 'hidden' },
             ExpressionAttributeValues: { ':hidden': hidden, ':queue': QUEUE.hidden },
           },
         },

@@ -217,7 +217,7 @@ describe('idea comments routes', () => {
       dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(hide?.Update).toMatchObject({
       Key: ideaCommentKey(NAMED),
-      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(hidden)',
+      ConditionExpression: 'attribute_exists(pk) AND attribute_not_exists(#hidden)',
     });
     expect(hide?.Update?.UpdateExpression).not.toContain('text');
     expect(hide?.Update?.ExpressionAttributeValues?.[':queue']).toBe('IDEA-COMMENT-QUEUE#hidden');
