@@ -6,6 +6,7 @@ import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
 import { DirectoryRepository } from './repositories/directory.js';
 import { DisclosureRepository } from './repositories/disclosure.js';
+import { IdeaCommentsRepository } from './repositories/idea-comments.js';
 import { IdeasRepository } from './repositories/ideas.js';
 import { IterationsRepository } from './repositories/iterations.js';
 import { ReleasesRepository } from './repositories/releases.js';
@@ -49,6 +50,7 @@ export function createDeps({
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     releases: new ReleasesRepository(documents, table),
     ideas: new IdeasRepository(documents, table, overrides.retry),
+    ideaComments: new IdeaCommentsRepository(documents, table, overrides.retry),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
     commentK: Math.max(config.COMMENT_K, config.ANONYMITY_K),

@@ -45,6 +45,8 @@ export const pulseAccess: TTableAccess[] = [
   },
   // Ideas of every iteration (`iteration=all`, between iterations) need the iterations' list.
   { actions: ['dynamodb:Query'], leadingKeys: ['ITERATIONS'] },
+  // Idea comments: put with the idea's count (its UpdateItem above), read an idea's by a query.
+  { actions: ['dynamodb:PutItem', 'dynamodb:Query'], leadingKeys: ['IDEA-COMMENTS#*'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -77,6 +79,11 @@ export const steeringAccess: TTableAccess[] = [
   // transaction per vote). Vote items are copied as keyed: no secret needed here.
   { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEAS#*'] },
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['VOTE#*'] },
+  // Moderation: a comment is read and hidden one by one, its audit entry put, never updated; the
+  // queue is read from the `moderation` index, never by scanning comments.
+  { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEA-COMMENTS#*'] },
+  { actions: ['dynamodb:PutItem'], leadingKeys: ['IDEA-COMMENT-AUDIT'] },
+  { actions: ['dynamodb:Query'], leadingKeys: ['IDEA-COMMENT-QUEUE#*'], index: 'moderation' },
 ];
 
 export function tableStatements(

@@ -25,6 +25,7 @@ export const ZErrorCode = z
     'iteration_exists',
     'iteration_not_started',
     'comments_not_released',
+    'comment_already_hidden',
     'directory_changed',
     'idea_status_refused',
     'idea_changed',

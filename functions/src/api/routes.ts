@@ -15,6 +15,12 @@ import {
   ZHeadcount,
   ZHeatmap,
   ZIdea,
+  ZIdeaComment,
+  ZIdeaCommentHide,
+  ZIdeaCommentId,
+  ZIdeaCommentInput,
+  ZIdeaCommentList,
+  ZIdeaCommentsQuery,
   ZIdeaId,
   ZIdeaInput,
   ZIdeaEdit,
@@ -27,6 +33,9 @@ import {
   ZIterationInput,
   ZIterationList,
   ZMe,
+  ZModeratedComment,
+  ZModerationQuery,
+  ZModerationQueue,
   ZPulse,
   ZPulseInput,
   ZReceipt,
@@ -344,6 +353,41 @@ export const mergeIdea = createRoute({
   ),
   request: { params: ideaParams, body: jsonBody(ZIdeaMerge) },
   responses: answers(200, ZIdea, 'The merged idea, now a duplicate of the kept one'),
+// Idea comments and their moderation (ADR 0017).
+const moderators = access({ roles: ['ambassador', 'steering'], fn: 'steering' });
+
+export const listIdeaComments = createRoute({
+  ...endpoint('get', '/api/ideas/{id}/comments', "An idea's comments, oldest first", anyMember),
+  request: { params: ideaParams, query: ZIdeaCommentsQuery },
+  responses: answers(200, ZIdeaCommentList, 'A page of comments; hidden ones without their text'),
+});
+
+export const postIdeaComment = createRoute({
+  ...endpoint('post', '/api/ideas/{id}/comments', 'Comment an idea, named or anonymous', anyMember),
+  request: { params: ideaParams, body: jsonBody(ZIdeaCommentInput) },
+  responses: answers(201, ZIdeaComment, 'The new comment'),
+});
+
+export const hideIdeaComment = createRoute({
+  ...endpoint(
+    'post',
+    '/api/comments/{id}/hide',
+    'Hide an idea comment with a reason (audited; the text is kept)',
+    moderators,
+  ),
+  request: { params: z.object({ id: ZIdeaCommentId }), body: jsonBody(ZIdeaCommentHide) },
+  responses: answers(200, ZModeratedComment, 'The comment, hidden'),
+});
+
+export const moderationQueue = createRoute({
+  ...endpoint(
+    'get',
+    '/api/idea-comments',
+    'Idea comments to moderate, newest first across ideas, hidden ones with their audit',
+    moderators,
+  ),
+  request: { query: ZModerationQuery },
+  responses: answers(200, ZModerationQueue, 'A page of the queue'),
 });
 
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
@@ -378,6 +422,10 @@ export const apiRoutes = [
   editIdea,
   changeIdeaStatus,
   mergeIdea,
+  listIdeaComments,
+  postIdeaComment,
+  hideIdeaComment,
+  moderationQueue,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

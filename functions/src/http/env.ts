@@ -3,6 +3,7 @@ import type { TIdentity } from '../auth/identity.js';
 import type { TVerifier } from '../auth/verifier.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { DisclosureRepository } from '../repositories/disclosure.js';
+import type { IdeaCommentsRepository } from '../repositories/idea-comments.js';
 import type { IdeasRepository } from '../repositories/ideas.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
@@ -17,6 +18,7 @@ export type TAppDeps = {
   responses: ResponsesRepository;
   releases: ReleasesRepository;
   ideas: IdeasRepository;
+  ideaComments: IdeaCommentsRepository;
   /** Only where pulses are answered; the steering function never holds it. */
   receiptSecret: string | null;
   k: number;

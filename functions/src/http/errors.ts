@@ -26,6 +26,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   iteration_exists: 409,
   iteration_not_started: 409,
   comments_not_released: 409,
+  comment_already_hidden: 409,
   directory_changed: 409,
   idea_status_refused: 409,
   idea_changed: 409,

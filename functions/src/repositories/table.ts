@@ -15,15 +15,18 @@
  * | release of results   | `RELEASE#<pulseId>`                          | `<000001>`            | releases.ts   |
  * | idea                 | `IDEAS#<000001>` (its iteration)             | `IDEA#<idea id>`      | ideas.ts      |
  * | vote                 | `VOTE#<idea id>`                             | `<hmac(member)>`      | ideas.ts      |
+ * | idea comment         | `IDEA-COMMENTS#<idea id>`                    | `COMMENT#<comment id>`| idea-comments.ts |
+ * | hide audit entry     | `IDEA-COMMENT-AUDIT`                         | `<at>#<comment id>`   | idea-comments.ts |
  *
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no
  * member, no day, nothing its receipt holds — under a random sort key. Tally groups are `ALL`
  * and `<dimension>#<disclosure value>`.
  *
- * One secondary index, `top` (sparse: only ideas carry `topPk`): an iteration's ideas sorted by
- * their `votes` number, so the most voted are read first by a Query, never a scan. Every other
- * access pattern is a GetItem or a Query on one partition, listed at the top of each repository.
+ * Secondary indexes: `top` (sparse: only ideas carry `topPk`): an iteration's ideas sorted by
+ * their `votes` number, so the most voted are read first by a Query, never a scan. A second,
+ * `moderation` (only idea comments carry `queuePk`): comments by state, newest first, across
+ * ideas, for the moderation queue. Every other access pattern is a GetItem or a Query on one partition, listed at the top of each repository.
  */
 export const boucleTable = {
   partitionKey: { name: 'pk', type: 'S' },
@@ -33,6 +36,11 @@ export const boucleTable = {
       indexName: 'top',
       partitionKey: { name: 'topPk', type: 'S' },
       sortKey: { name: 'votes', type: 'N' },
+    },
+    {
+      indexName: 'moderation',
+      partitionKey: { name: 'queuePk', type: 'S' },
+      sortKey: { name: 'queueSk', type: 'S' },
     },
   ],
 } as const;

@@ -157,3 +157,4 @@ export type TIdeaList = z.infer<typeof ZIdeaList>;
 export * from './search.js';
 export * from './transitions.js';
 export * from './trending.js';
+export * from './comments.js';
