@@ -43,6 +43,8 @@ export const pulseAccess: TTableAccess[] = [
     ],
     leadingKeys: ['VOTE#*'],
   },
+  // Published reviews ("you said, we did"): members read them, never write them.
+  { actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: ['REVIEWS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -70,6 +72,10 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.
   { actions: ['dynamodb:Query'], leadingKeys: ['RESPONSES#*'] },
+  // The iteration review's draft (saved over its version) and its revisions (put once, never
+  // updated: a correction is the next revision).
+  { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },
+  { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['REVIEWS'] },
 ];
 
 export function tableStatements(

@@ -26,6 +26,9 @@ export const ZErrorCode = z
     'iteration_not_started',
     'comments_not_released',
     'directory_changed',
+    // The iteration review: a draft saved meanwhile; nothing new to publish.
+    'review_changed',
+    'nothing_to_publish',
     'unavailable',
     'auth_unavailable',
     'misconfigured',

@@ -7,6 +7,7 @@ import type { IdeasRepository } from '../repositories/ideas.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
+import type { ReviewsRepository } from '../repositories/reviews.js';
 
 /** What the app needs from the outside world; built once per process (Lambda or Node). */
 export type TAppDeps = {
@@ -17,6 +18,8 @@ export type TAppDeps = {
   responses: ResponsesRepository;
   releases: ReleasesRepository;
   ideas: IdeasRepository;
+  /** The steering group's written reviews: drafts and published revisions. */
+  reviews: ReviewsRepository;
   /** Only where pulses are answered; the steering function never holds it. */
   receiptSecret: string | null;
   k: number;
