@@ -12,6 +12,7 @@ import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
 import { servePulses } from './routes/pulses.js';
+import { serveReview } from './routes/review.js';
 import { serveTrends } from './routes/trends.js';
 
 /** The Boucle API (`/api/*`), the same app in Lambda and on Node. */
@@ -34,6 +35,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveMembers(api, deps);
   serveTrends(api, deps);
   serveIdeas(api, deps);
+  serveReview(api, deps);
   api.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } },

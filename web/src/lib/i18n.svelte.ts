@@ -781,6 +781,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
     review_changed: 'Someone saved this review meanwhile. Reload it, then make your changes again.',
     nothing_to_publish: 'Nothing new to publish: save a change first.',
+    iteration_not_closed: 'A review is published once its iteration has closed.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
     misconfigured: 'The service is not set up correctly. Please tell the steering group.',
@@ -817,6 +818,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     review_changed:
       'Quelqu’un a enregistré ce bilan entre-temps. Rechargez-le, puis refaites vos modifications.',
     nothing_to_publish: 'Rien de nouveau à publier : enregistrez d’abord une modification.',
+    iteration_not_closed: 'Un bilan se publie une fois son itération clôturée.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
       'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
