@@ -14,11 +14,18 @@ import {
   type TReviewDraft,
   type TReviewDraftInput,
   type TReviewIdea,
+  type TResults,
 } from '@boucle/shared';
 import type { IdeasRepository } from '../repositories/ideas.js';
 import type { TIterationWithPulse } from '../repositories/iterations.js';
 import type { ReviewsRepository } from '../repositories/reviews.js';
-import { hasOpened, resultsFor, type TReader, type TResultsDeps } from './results.js';
+import {
+  hasOpened,
+  resultsFor,
+  type TOpenedIteration,
+  type TReader,
+  type TResultsDeps,
+} from './results.js';
 
 export type TReviewDeps = TResultsDeps & { reviews: ReviewsRepository; ideas: IdeasRepository };
 
@@ -46,11 +53,20 @@ export async function iterationReview(
   ]);
   const content = draft?.content ?? revisions[0]?.content ?? null;
   const current = currentIterationId(all.map(({ iteration }) => iteration));
+  // Several actions compare the same iterations: each one's results are read once.
+  const results = new Map<number, Promise<TResults>>();
+  const gated = (opened: TOpenedIteration) => {
+    const known = results.get(opened.iteration.id);
+    if (known) return known;
+    const read = resultsFor(deps, opened, null, reader);
+    results.set(opened.iteration.id, read);
+    return read;
+  };
   const actions = await Promise.all(
     (content?.actions ?? []).map(async (action) => ({
       ...action,
       overdue: isOverdue(action, current),
-      effect: await effectOf(deps, action, found, all, reader),
+      effect: await effectOf(deps, action, found, all, gated),
     })),
   );
   const ideas = await ideaTitles(deps, [
@@ -77,7 +93,7 @@ async function effectOf(
   action: TReviewAction,
   reviewed: TIterationWithPulse,
   all: readonly TIterationWithPulse[],
-  reader: TReader,
+  gated: (opened: TOpenedIteration) => Promise<TResults>,
 ) {
   if (action.status !== 'done' || action.trackedQuestionId === null) return null;
   if (!hasOpened(reviewed)) return null;
@@ -90,7 +106,7 @@ async function effectOf(
     [reviewed, ...(after ? [after] : [])].map(async (found) => ({
       iteration: found.iteration,
       pulse: found.pulse,
-      results: await resultsFor(deps, found, null, reader),
+      results: await gated(found),
     })),
   );
   return actionEffect(action, computeTrends({ k: deps.k, by: null, scope: null, iterations }));
