@@ -47,6 +47,8 @@ export const pulseAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query'], leadingKeys: ['ITERATIONS'] },
   // Idea comments: put with the idea's count (its UpdateItem above), read an idea's by a query.
   { actions: ['dynamodb:PutItem', 'dynamodb:Query'], leadingKeys: ['IDEA-COMMENTS#*'] },
+  // Published reviews ("you said, we did"): members read them, never write them.
+  { actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: ['REVIEWS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -84,6 +86,12 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEA-COMMENTS#*'] },
   { actions: ['dynamodb:PutItem'], leadingKeys: ['IDEA-COMMENT-AUDIT'] },
   { actions: ['dynamodb:Query'], leadingKeys: ['IDEA-COMMENT-QUEUE#*'], index: 'moderation' },
+  // The iteration review's draft (saved over its version) and its revisions (put once, never
+  // updated: a correction is the next revision).
+  { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },
+  { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['REVIEWS'] },
+  // The ideas a review links to: checked to exist and their titles read, one by one.
+  { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
 ];
 
 export function tableStatements(

@@ -121,13 +121,15 @@ describe('BoucleStack', () => {
         .filter((s) => [s.Action].flat().includes(action))
         .flatMap((s) => s.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'] ?? []);
     // What answers pulses cannot read tallies; what reads results cannot write answers. It
-    // queries ideas only (newest first on the table, most voted first on the `top` index) and
-    // an idea's comments.
+    // queries ideas only (newest first on the table, most voted first on the `top` index), an
+    // idea's comments, and the published reviews (the latest one for members).
     expect(leadingKeysOf('PulseRole', 'dynamodb:Query')).toEqual([
       'IDEAS#*',
       'IDEAS#*',
       'IDEA-COMMENTS#*',
+      'REVIEWS',
     ]);
+    expect(leadingKeysOf('PulseRole', 'dynamodb:PutItem')).not.toContain('REVIEWS');
     expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).not.toContain('TALLY#*');
     expect(leadingKeysOf('PulseRole', 'dynamodb:GetItem')).not.toContain('RELEASE#*');
     // The pulse function reads a member's frozen segment; only steering freezes them.

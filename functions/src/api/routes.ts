@@ -41,6 +41,10 @@ import {
   ZReceipt,
   ZResponseInput,
   ZResults,
+  ZIterationReview,
+  ZPublishedReview,
+  ZReviewDraft,
+  ZReviewDraftInput,
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
@@ -388,6 +392,38 @@ export const moderationQueue = createRoute({
   ),
   request: { query: ZModerationQuery },
   responses: answers(200, ZModerationQueue, 'A page of the queue'),
+// The iteration review's written part: decisions and actions, published as revisions.
+export const getIterationReview = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/review',
+    "The iteration review's draft, published revisions and actions (late, did it work)",
+    steering,
+  ),
+  request: { params: iterationParams },
+  responses: answers(200, ZIterationReview, 'The review as it stands'),
+});
+
+export const saveIterationReview = createRoute({
+  ...endpoint(
+    'put',
+    '/api/iterations/{id}/review',
+    "Save the review's draft over the version it was read at",
+    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 256 * 1024 }),
+  ),
+  request: { params: iterationParams, body: jsonBody(ZReviewDraftInput) },
+  responses: answers(200, ZReviewDraft, 'The draft, at its next version'),
+});
+
+export const publishIterationReview = createRoute({
+  ...endpoint(
+    'post',
+    '/api/iterations/{id}/review/publish',
+    'Publish the draft as the next revision (never overwriting one)',
+    steering,
+  ),
+  request: { params: iterationParams },
+  responses: answers(201, ZPublishedReview, 'The new revision'),
 });
 
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
@@ -426,6 +462,9 @@ export const apiRoutes = [
   postIdeaComment,
   hideIdeaComment,
   moderationQueue,
+  getIterationReview,
+  saveIterationReview,
+  publishIterationReview,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];
