@@ -4,6 +4,7 @@ import { createVerifier } from './auth/verifier.js';
 import { createDocumentClient } from './clients/dynamodb.js';
 import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
+import { ConventionsRepository } from './repositories/conventions.js';
 import { DirectoryRepository } from './repositories/directory.js';
 import { DisclosureRepository } from './repositories/disclosure.js';
 import { IdeasRepository } from './repositories/ideas.js';
@@ -49,6 +50,7 @@ export function createDeps({
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     releases: new ReleasesRepository(documents, table),
     ideas: new IdeasRepository(documents, table, overrides.retry),
+    conventions: new ConventionsRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
     commentK: Math.max(config.COMMENT_K, config.ANONYMITY_K),

@@ -43,6 +43,8 @@ export const pulseAccess: TTableAccess[] = [
     ],
     leadingKeys: ['VOTE#*'],
   },
+  // Conventions register: read by every member, one query of its partition.
+  { actions: ['dynamodb:Query'], leadingKeys: ['CONVENTIONS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -70,6 +72,13 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.
   { actions: ['dynamodb:Query'], leadingKeys: ['RESPONSES#*'] },
+  // Conventions: adopted (put once), revised (conditional update), read back one by one; the
+  // idea one is adopted from is read to check it, never written.
+  {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    leadingKeys: ['CONVENTIONS'],
+  },
+  { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
 ];
 
 export function tableStatements(

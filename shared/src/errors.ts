@@ -26,6 +26,7 @@ export const ZErrorCode = z
     'iteration_not_started',
     'comments_not_released',
     'directory_changed',
+    'convention_changed',
     'unavailable',
     'auth_unavailable',
     'misconfigured',

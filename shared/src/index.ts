@@ -30,3 +30,4 @@ export * from './training-demand.js';
 export * from './training-demand-csv.js';
 export * from './trends.js';
 export * from './trends-csv.js';
+export * from './conventions.js';

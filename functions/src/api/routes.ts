@@ -8,6 +8,11 @@ import {
   ZAdoptionInput,
   ZApiError,
   ZComments,
+  ZConvention,
+  ZConventionId,
+  ZConventionInput,
+  ZConventionList,
+  ZConventionRevisionInput,
   ZCommentsQuery,
   ZCurrentPulse,
   ZDevLoginInput,
@@ -310,6 +315,26 @@ export const takeBackVote = createRoute({
   responses: answers(200, ZIdea, 'The idea without my vote'),
 });
 
+// Conventions register: read by every member, adopted and revised by the steering group.
+const conventionParams = z.object({ id: ZConventionId });
+
+export const listConventions = createRoute({
+  ...endpoint('get', '/api/conventions', 'The usage conventions in force', anyMember),
+  responses: answers(200, ZConventionList, 'The register, by iteration adopted in'),
+});
+
+export const adoptConvention = createRoute({
+  ...endpoint('post', '/api/conventions', 'Adopt a usage convention, maybe from an idea', steering),
+  request: { body: jsonBody(ZConventionInput) },
+  responses: answers(201, ZConvention, 'The new entry of the register'),
+});
+
+export const reviseConvention = createRoute({
+  ...endpoint('put', '/api/conventions/{id}', 'Revise a convention (older text kept)', steering),
+  request: { params: conventionParams, body: jsonBody(ZConventionRevisionInput) },
+  responses: answers(200, ZConvention, 'The convention at its new revision'),
+});
+
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
 export const apiRoutes = [
   health,
@@ -339,6 +364,9 @@ export const apiRoutes = [
   getIdea,
   voteForIdea,
   takeBackVote,
+  listConventions,
+  adoptConvention,
+  reviseConvention,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

@@ -1,6 +1,7 @@
 import type { TLocalIssuer } from '../auth/local-issuer.js';
 import type { TIdentity } from '../auth/identity.js';
 import type { TVerifier } from '../auth/verifier.js';
+import type { ConventionsRepository } from '../repositories/conventions.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IdeasRepository } from '../repositories/ideas.js';
@@ -17,6 +18,7 @@ export type TAppDeps = {
   responses: ResponsesRepository;
   releases: ReleasesRepository;
   ideas: IdeasRepository;
+  conventions: ConventionsRepository;
   /** Only where pulses are answered; the steering function never holds it. */
   receiptSecret: string | null;
   k: number;

@@ -27,6 +27,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   iteration_not_started: 409,
   comments_not_released: 409,
   directory_changed: 409,
+  convention_changed: 409,
   unavailable: 503,
   auth_unavailable: 503,
   misconfigured: 500,

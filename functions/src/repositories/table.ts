@@ -15,6 +15,7 @@
  * | release of results   | `RELEASE#<pulseId>`                          | `<000001>`            | releases.ts   |
  * | idea                 | `IDEAS#<000001>` (its iteration)             | `IDEA#<idea id>`      | ideas.ts      |
  * | vote                 | `VOTE#<idea id>`                             | `<hmac(member)>`      | ideas.ts      |
+ * | usage convention     | `CONVENTIONS`                                | `CONVENTION#<id>`     | conventions.ts |
  *
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no

@@ -737,6 +737,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
     comments_not_released: 'Comments are shown once the iteration has closed.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
+    convention_changed: 'Someone revised this convention first. Reload it and write your change again.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
     misconfigured: 'The service is not set up correctly. Please tell the steering group.',
@@ -770,6 +771,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
     comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
+    convention_changed: 'Quelqu’un a révisé cette convention entre-temps. Rechargez-la et réécrivez votre modification.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
       'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
