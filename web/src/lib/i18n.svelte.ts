@@ -352,6 +352,28 @@ const en = {
   'ideas.category.animation': 'Community life',
   'ideas.category.usage-convention': 'Usage convention',
   'ideas.category.other': 'Other',
+  // updates & conventions: "you said, we did", my ideas and votes, the conventions register
+  'conventions.link': 'Conventions',
+  'conventions.title': 'Usage conventions',
+  'conventions.intro':
+    'The rules of use of the social network the steering group adopted, often from your ideas.',
+  'conventions.empty': 'No convention adopted yet.',
+  'conventions.adoptedIn': 'Adopted in {iteration}',
+  'conventions.fromIdea': 'from the idea',
+  'conventions.history': 'Earlier wordings ({count})',
+  'conventions.revision': 'Revision {revision}, {date}',
+  'conventions.revise': 'Revise',
+  'conventions.reviseOne': 'Revise “{title}”',
+  'conventions.cancel': 'Cancel',
+  'conventions.adoptTitle': 'Adopt a convention',
+  'conventions.noIteration': 'Create an iteration first: a convention is adopted in one.',
+  'conventions.fieldTitle': 'Title',
+  'conventions.fieldText': 'Text',
+  'conventions.fieldIteration': 'Adopted in',
+  'conventions.adoptSubmit': 'Adopt the convention',
+  'conventions.reviseSubmit': 'Save the revision',
+  'conventions.saving': 'Saving…',
+  'conventions.saved': '“{title}” is in the register.',
 };
 
 export type TMessageKey = keyof typeof en;
@@ -711,6 +733,28 @@ const fr: Record<TMessageKey, string> = {
   'ideas.category.animation': 'Animation',
   'ideas.category.usage-convention': 'Convention d’usage',
   'ideas.category.other': 'Autre',
+  // updates & conventions: "you said, we did", my ideas and votes, the conventions register
+  'conventions.link': 'Conventions',
+  'conventions.title': 'Conventions d’usage',
+  'conventions.intro':
+    'Les règles d’usage du réseau social adoptées par le comité de pilotage, souvent à partir de vos idées.',
+  'conventions.empty': 'Aucune convention adoptée pour l’instant.',
+  'conventions.adoptedIn': 'Adoptée en {iteration}',
+  'conventions.fromIdea': 'à partir de l’idée',
+  'conventions.history': 'Formulations précédentes ({count})',
+  'conventions.revision': 'Révision {revision}, {date}',
+  'conventions.revise': 'Réviser',
+  'conventions.reviseOne': 'Réviser « {title} »',
+  'conventions.cancel': 'Annuler',
+  'conventions.adoptTitle': 'Adopter une convention',
+  'conventions.noIteration': 'Créez d’abord une itération : une convention y est adoptée.',
+  'conventions.fieldTitle': 'Titre',
+  'conventions.fieldText': 'Texte',
+  'conventions.fieldIteration': 'Adoptée en',
+  'conventions.adoptSubmit': 'Adopter la convention',
+  'conventions.reviseSubmit': 'Enregistrer la révision',
+  'conventions.saving': 'Enregistrement…',
+  'conventions.saved': '« {title} » est au registre.',
 };
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
@@ -737,7 +781,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_not_started: 'This iteration has not opened yet: there are no results.',
     comments_not_released: 'Comments are shown once the iteration has closed.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
-    convention_changed: 'Someone revised this convention first. Reload it and write your change again.',
+    convention_changed:
+      'Someone revised this convention first. Reload it and write your change again.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
     misconfigured: 'The service is not set up correctly. Please tell the steering group.',
@@ -771,7 +816,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
     comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
-    convention_changed: 'Quelqu’un a révisé cette convention entre-temps. Rechargez-la et réécrivez votre modification.',
+    convention_changed:
+      'Quelqu’un a révisé cette convention entre-temps. Rechargez-la et réécrivez votre modification.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
       'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
