@@ -11,6 +11,7 @@ import { IdeasRepository } from './repositories/ideas.js';
 import { IterationsRepository } from './repositories/iterations.js';
 import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
+import { ReviewsRepository } from './repositories/reviews.js';
 import type { TRetryOptions } from './repositories/retry.js';
 
 /** What tests and the bench may set that configuration does not. */
@@ -51,6 +52,7 @@ export function createDeps({
     releases: new ReleasesRepository(documents, table),
     ideas: new IdeasRepository(documents, table, overrides.retry),
     conventions: new ConventionsRepository(documents, table),
+    reviews: new ReviewsRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,
     commentK: Math.max(config.COMMENT_K, config.ANONYMITY_K),

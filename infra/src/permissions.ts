@@ -45,6 +45,8 @@ export const pulseAccess: TTableAccess[] = [
   },
   // Conventions register: read by every member, one query of its partition.
   { actions: ['dynamodb:Query'], leadingKeys: ['CONVENTIONS'] },
+  // Published reviews ("you said, we did"): members read them, never write them.
+  { actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: ['REVIEWS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -79,6 +81,10 @@ export const steeringAccess: TTableAccess[] = [
     leadingKeys: ['CONVENTIONS'],
   },
   { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
+  // The iteration review's draft (saved over its version) and its revisions (put once, never
+  // updated: a correction is the next revision).
+  { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },
+  { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['REVIEWS'] },
 ];
 
 export function tableStatements(

@@ -27,6 +27,9 @@ export const ZErrorCode = z
     'comments_not_released',
     'directory_changed',
     'convention_changed',
+    // The iteration review: a draft saved meanwhile; nothing new to publish.
+    'review_changed',
+    'nothing_to_publish',
     'unavailable',
     'auth_unavailable',
     'misconfigured',

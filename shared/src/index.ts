@@ -31,3 +31,4 @@ export * from './training-demand-csv.js';
 export * from './trends.js';
 export * from './trends-csv.js';
 export * from './conventions.js';
+export * from './review/index.js';

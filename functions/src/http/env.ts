@@ -8,6 +8,7 @@ import type { IdeasRepository } from '../repositories/ideas.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
+import type { ReviewsRepository } from '../repositories/reviews.js';
 
 /** What the app needs from the outside world; built once per process (Lambda or Node). */
 export type TAppDeps = {
@@ -19,6 +20,8 @@ export type TAppDeps = {
   releases: ReleasesRepository;
   ideas: IdeasRepository;
   conventions: ConventionsRepository;
+  /** The steering group's written reviews: drafts and published revisions. */
+  reviews: ReviewsRepository;
   /** Only where pulses are answered; the steering function never holds it. */
   receiptSecret: string | null;
   k: number;

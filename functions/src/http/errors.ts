@@ -28,6 +28,8 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   comments_not_released: 409,
   directory_changed: 409,
   convention_changed: 409,
+  review_changed: 409,
+  nothing_to_publish: 409,
   unavailable: 503,
   auth_unavailable: 503,
   misconfigured: 500,

@@ -374,6 +374,27 @@ const en = {
   'conventions.reviseSubmit': 'Save the revision',
   'conventions.saving': 'Saving…',
   'conventions.saved': '“{title}” is in the register.',
+  // The iteration review's decisions and actions, published ("you said, we did").
+  'published.meta': '{iteration} — published on {date}',
+  'published.correction': 'Correction',
+  'published.saidWeDid': 'You said, we did',
+  'published.youSaid': 'You said:',
+  'published.weDid': 'We did:',
+  'published.decisions': 'Decisions',
+  'published.actions': 'Actions',
+  'published.fromIdeas': 'From the ideas:',
+  'published.owner': '{owner} — due by iteration {iteration}',
+  'published.overdue': 'Overdue',
+  'published.status.planned': 'Planned',
+  'published.status.inProgress': 'In progress',
+  'published.status.done': 'Done',
+  'decisions.effect': 'Did it work ({question}):',
+  'decisions.effectTooFew': 'not enough answers to tell.',
+  'decisions.effectNotAsked': 'the question was not asked on both sides.',
+  'decisions.effectNotYet': 'no results released since it was due yet.',
+  'decisions.verdict.rise': 'clear rise',
+  'decisions.verdict.none': 'no clear change',
+  'decisions.verdict.fall': 'clear fall',
 };
 
 export type TMessageKey = keyof typeof en;
@@ -755,6 +776,27 @@ const fr: Record<TMessageKey, string> = {
   'conventions.reviseSubmit': 'Enregistrer la révision',
   'conventions.saving': 'Enregistrement…',
   'conventions.saved': '« {title} » est au registre.',
+  // Le bilan de l’itération : décisions et actions, publié (« vous avez dit, nous avons fait »).
+  'published.meta': '{iteration} — publié le {date}',
+  'published.correction': 'Correction',
+  'published.saidWeDid': 'Vous avez dit, nous avons fait',
+  'published.youSaid': 'Vous avez dit :',
+  'published.weDid': 'Nous avons fait :',
+  'published.decisions': 'Décisions',
+  'published.actions': 'Actions',
+  'published.fromIdeas': 'D’après les idées :',
+  'published.owner': '{owner} — pour l’itération {iteration}',
+  'published.overdue': 'En retard',
+  'published.status.planned': 'Prévue',
+  'published.status.inProgress': 'En cours',
+  'published.status.done': 'Faite',
+  'decisions.effect': 'Est-ce que ça a marché ({question}) :',
+  'decisions.effectTooFew': 'pas assez de réponses pour le dire.',
+  'decisions.effectNotAsked': 'la question n’a pas été posée des deux côtés.',
+  'decisions.effectNotYet': 'pas encore de résultats publiés depuis l’échéance.',
+  'decisions.verdict.rise': 'hausse nette',
+  'decisions.verdict.none': 'pas de changement net',
+  'decisions.verdict.fall': 'baisse nette',
 };
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
@@ -783,6 +825,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
     convention_changed:
       'Someone revised this convention first. Reload it and write your change again.',
+    review_changed: 'Someone saved this review meanwhile. Reload it, then make your changes again.',
+    nothing_to_publish: 'Nothing new to publish: save a change first.',
     unavailable: 'The service is busy. Please try again in a moment.',
     auth_unavailable: 'Sign-in cannot be checked right now. Please try again in a moment.',
     misconfigured: 'The service is not set up correctly. Please tell the steering group.',
@@ -818,6 +862,9 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
     convention_changed:
       'Quelqu’un a révisé cette convention entre-temps. Rechargez-la et réécrivez votre modification.',
+    review_changed:
+      'Quelqu’un a enregistré ce bilan entre-temps. Rechargez-le, puis refaites vos modifications.',
+    nothing_to_publish: 'Rien de nouveau à publier : enregistrez d’abord une modification.',
     unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
     auth_unavailable:
       'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
