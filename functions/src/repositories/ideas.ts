@@ -27,7 +27,19 @@ import {
   type DynamoDBDocumentClient,
   type NativeAttributeValue,
 } from '@aws-sdk/lib-dynamodb';
-import { DomainError, ZIdeaCategory, type TIdeaCategory, type TIdeaSort } from '@boucle/shared';
+import {
+  DomainError,
+  ZIdeaCategory,
+  ZIdeaHistoryEntry,
+  ZIdeaStatus,
+  ZSegment,
+  searchTextOf,
+  type TIdeaCategory,
+  type TIdeaHistoryEntry,
+  type TIdeaSort,
+  type TIdeaStatus,
+  type TSegment,
+} from '@boucle/shared';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { refusedUnlessWritten } from './conditional-write.js';
@@ -45,21 +57,55 @@ export type TStoredIdea = {
   authorEmail: string;
   authorName: string;
   votes: number;
+  /** Added by the comments' transactions; 0 until the first one. */
+  comments: number;
   createdAt: string;
+  status: TIdeaStatus;
+  plannedFor: number | null;
+  declineReason: string | null;
+  duplicateOf: string | null;
+  mergedFrom: string[];
+  updatedAt: string;
+  history: TIdeaHistoryEntry[];
+  /** The author's frozen disclosure segment at submit; null when there was none. */
+  segment: TSegment | null;
+  /** `voterKeyOf(secret, author)`: joins the author's votes and comments without the email. */
+  authorKey: string | null;
+  /** Normalised title and description, for `q` (see `searchTextOf`). */
+  searchText: string;
 };
 
-const ZStoredIdea = z.object({
-  id: z.string(),
-  iterationId: z.number(),
-  title: z.string(),
-  description: z.string(),
-  category: ZIdeaCategory,
-  anonymous: z.boolean(),
-  authorEmail: z.string(),
-  authorName: z.string(),
-  votes: z.number(),
-  createdAt: z.string(),
-});
+/** Items written before triage lack the later attributes: they read as a `new` idea. */
+const ZStoredIdea = z
+  .object({
+    id: z.string(),
+    iterationId: z.number(),
+    title: z.string(),
+    description: z.string(),
+    category: ZIdeaCategory,
+    anonymous: z.boolean(),
+    authorEmail: z.string(),
+    authorName: z.string(),
+    votes: z.number(),
+    comments: z.number().default(0),
+    createdAt: z.string(),
+    status: ZIdeaStatus.default('new'),
+    plannedFor: z.number().nullable().default(null),
+    declineReason: z.string().nullable().default(null),
+    duplicateOf: z.string().nullable().default(null),
+    mergedFrom: z.array(z.string()).default([]),
+    updatedAt: z.string().optional(),
+    history: z.array(ZIdeaHistoryEntry).optional(),
+    segment: ZSegment.nullable().default(null),
+    authorKey: z.string().nullable().default(null),
+    searchText: z.string().optional(),
+  })
+  .transform((item): TStoredIdea => ({
+    ...item,
+    updatedAt: item.updatedAt ?? item.createdAt,
+    history: item.history ?? [{ status: 'new', at: item.createdAt, iterationId: item.iterationId }],
+    searchText: item.searchText ?? searchTextOf(item.title, item.description),
+  }));
 
 const partitionOf = (iterationId: number) => `IDEAS#${String(iterationId).padStart(6, '0')}`;
 
@@ -125,10 +171,10 @@ export class IdeasRepository {
     private readonly retry: TRetryOptions = DEFAULT_RETRY,
   ) {}
 
-  async create(idea: Omit<TStoredIdea, 'votes'>): Promise<TStoredIdea> {
+  async create(idea: Omit<TStoredIdea, 'votes' | 'comments'>): Promise<TStoredIdea> {
     const key = ideaKey(idea.id);
     if (!key) throw new Error(`Not an idea id: ${idea.id}`);
-    const stored: TStoredIdea = { ...idea, votes: 0 };
+    const stored: TStoredIdea = { ...idea, votes: 0, comments: 0 };
     await refusedUnlessWritten(
       this.documents.send(
         new PutCommand({

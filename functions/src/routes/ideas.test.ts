@@ -8,7 +8,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TIdea, TIdeaList } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
-import { ideaKey, voteKey, type TStoredIdea } from '../repositories/ideas.js';
+import { ideaKey, voteKey } from '../repositories/ideas.js';
 import { voterKeyOf } from '../services/receipt-key.js';
 import { defaultItems, employee, mockedApp, steering } from '../testing/mocked-app.js';
 
@@ -22,9 +22,12 @@ const input = {
   anonymous: false,
 };
 
-/** An idea Ana (the employee) submitted, anonymously or not, with 3 votes. */
+/**
+ * An idea Ana (the employee) submitted, anonymously or not, with 3 votes, as written before
+ * triage (no status, history…): it must still read as a `new` idea.
+ */
 function storedIdea(anonymous: boolean): Record<string, unknown> {
-  const idea: TStoredIdea = {
+  const idea = {
     id: ID,
     iterationId: 5,
     title: input.title,

@@ -1,5 +1,6 @@
 import {
   DomainError,
+  searchTextOf,
   type TIdea,
   type TIdeaInput,
   type TIdeaList,
@@ -23,14 +24,21 @@ export function ideaFor(stored: TStoredIdea, caller: TIdentity, voted: boolean):
     title: stored.title,
     description: stored.description,
     category: stored.category,
-    status: 'new',
+    status: stored.status,
     votes: stored.votes,
-    comments: 0,
+    comments: stored.comments,
     createdAt: stored.createdAt,
     iterationId: stored.iterationId,
     author: stored.anonymous ? null : { name: stored.authorName },
     mine: stored.authorEmail === caller.email.toLowerCase(),
     voted,
+    plannedFor: stored.plannedFor,
+    declineReason: stored.declineReason,
+    duplicateOf: stored.duplicateOf,
+    mergedFrom: stored.mergedFrom,
+    team: null,
+    updatedAt: stored.updatedAt,
+    history: stored.history,
   };
 }
 
@@ -59,6 +67,16 @@ export async function submitIdea(
     authorEmail: caller.email.toLowerCase(),
     authorName: caller.name,
     createdAt: now.toISOString(),
+    status: 'new',
+    plannedFor: null,
+    declineReason: null,
+    duplicateOf: null,
+    mergedFrom: [],
+    updatedAt: now.toISOString(),
+    history: [{ status: 'new', at: now.toISOString(), iterationId }],
+    segment: null,
+    authorKey: null,
+    searchText: searchTextOf(input.title, input.description),
   });
   return ideaFor(stored, caller, false);
 }
