@@ -14,6 +14,7 @@ import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
 import { servePulses } from './routes/pulses.js';
 import { serveTrends } from './routes/trends.js';
+import { serveUpdates } from './routes/updates.js';
 
 /** The Boucle API (`/api/*`), the same app in Lambda and on Node. */
 export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
@@ -36,6 +37,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveTrends(api, deps);
   serveIdeas(api, deps);
   serveConventions(api, deps);
+  serveUpdates(api, deps);
   api.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } },

@@ -9,6 +9,7 @@ import { DirectoryRepository } from './repositories/directory.js';
 import { DisclosureRepository } from './repositories/disclosure.js';
 import { IdeasRepository } from './repositories/ideas.js';
 import { IterationsRepository } from './repositories/iterations.js';
+import { MemberVisitsRepository } from './repositories/member-visits.js';
 import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
 import { ReviewsRepository } from './repositories/reviews.js';
@@ -52,6 +53,7 @@ export function createDeps({
     releases: new ReleasesRepository(documents, table),
     ideas: new IdeasRepository(documents, table, overrides.retry),
     conventions: new ConventionsRepository(documents, table),
+    visits: new MemberVisitsRepository(documents, table),
     reviews: new ReviewsRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,

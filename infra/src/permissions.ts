@@ -45,6 +45,8 @@ export const pulseAccess: TTableAccess[] = [
   },
   // Conventions register: read by every member, one query of its partition.
   { actions: ['dynamodb:Query'], leadingKeys: ['CONVENTIONS'] },
+  // A member's last visit of their updates, keyed by the HMAC only this function can make.
+  { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['VISIT#*'] },
   // Published reviews ("you said, we did"): members read them, never write them.
   { actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: ['REVIEWS'] },
 ];

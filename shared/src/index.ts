@@ -32,3 +32,4 @@ export * from './trends.js';
 export * from './trends-csv.js';
 export * from './conventions.js';
 export * from './review/index.js';
+export * from './updates.js';

@@ -39,6 +39,8 @@ import {
   ZToken,
   ZTrainingDemand,
   ZTrends,
+  ZUpdates,
+  ZUpdatesSeen,
   type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
@@ -335,6 +337,22 @@ export const reviseConvention = createRoute({
   responses: answers(200, ZConvention, 'The convention at its new revision'),
 });
 
+// "You said, we did": the member's own updates, on the pulse function (it holds the secret).
+export const updates = createRoute({
+  ...endpoint(
+    'get',
+    '/api/updates',
+    'The latest published review and the fate of my ideas and votes',
+    anyMember,
+  ),
+  responses: answers(200, ZUpdates, 'My updates, with what changed since my last visit'),
+});
+
+export const markUpdatesSeen = createRoute({
+  ...endpoint('put', '/api/updates/seen', 'Record that I read my updates', anyMember),
+  responses: answers(200, ZUpdatesSeen, 'My last visit, now'),
+});
+
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
 export const apiRoutes = [
   health,
@@ -367,6 +385,8 @@ export const apiRoutes = [
   listConventions,
   adoptConvention,
   reviseConvention,
+  updates,
+  markUpdatesSeen,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

@@ -7,6 +7,7 @@ import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IdeasRepository } from '../repositories/ideas.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
+import type { MemberVisitsRepository } from '../repositories/member-visits.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 import type { ReviewsRepository } from '../repositories/reviews.js';
 
@@ -20,6 +21,8 @@ export type TAppDeps = {
   releases: ReleasesRepository;
   ideas: IdeasRepository;
   conventions: ConventionsRepository;
+  /** When each member last read their updates, keyed by the member's HMAC. */
+  visits: MemberVisitsRepository;
   /** The steering group's written reviews: drafts and published revisions. */
   reviews: ReviewsRepository;
   /** Only where pulses are answered; the steering function never holds it. */

@@ -16,6 +16,7 @@
  * | idea                 | `IDEAS#<000001>` (its iteration)             | `IDEA#<idea id>`      | ideas.ts      |
  * | vote                 | `VOTE#<idea id>`                             | `<hmac(member)>`      | ideas.ts      |
  * | usage convention     | `CONVENTIONS`                                | `CONVENTION#<id>`     | conventions.ts |
+ * | last visit (updates) | `VISIT#<hmac(member)>`                       | `UPDATES`             | member-visits.ts |
  *
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no
