@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZIdea, type TIdea } from './ideas/index.js';
-import { ZPublishedReview, type TPublishedReview } from './review/index.js';
+import { ZPublishedReview, ZReviewIdea, type TPublishedReview } from './review/index.js';
 
 /**
  * "You said, we did" for one member: the latest published review, and what became of every idea
@@ -24,6 +24,10 @@ export type TIdeaFate = z.infer<typeof ZIdeaFate>;
 export const ZUpdates = z
   .object({
     review: ZPublishedReview.nullable(),
+    /** The titles of the ideas the review links to, as they read now. */
+    reviewIdeas: z.array(ZReviewIdea),
+    /** The iteration the review's actions are late against: the open one, else the latest. */
+    currentIterationId: z.number().int().positive().nullable(),
     /** Most recently changed first. */
     ideas: z.array(ZIdeaFate),
     lastVisit: z.string().nullable(),

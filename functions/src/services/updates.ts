@@ -1,8 +1,11 @@
 import {
   DomainError,
   fatesOf,
+  linkedIdeaIds,
   unseenCount,
   type TIdea,
+  type TPublishedReview,
+  type TReviewIdea,
   type TUpdates,
   type TUpdatesSeen,
 } from '@boucle/shared';
@@ -59,6 +62,17 @@ async function ideasOf(
   return ideas;
 }
 
+/** At most this many linked ideas get their title read: a review links far fewer in practice. */
+export const MAX_REVIEW_IDEAS_READ = 40;
+
+/** The linked ideas' current titles; an idea gone or unknown is left out (the review still reads). */
+async function titlesOf(deps: TAppDeps, review: TPublishedReview | null): Promise<TReviewIdea[]> {
+  if (!review) return [];
+  const ids = linkedIdeaIds(review.content).slice(0, MAX_REVIEW_IDEAS_READ);
+  const found = await Promise.all(ids.map((id) => deps.ideas.get(id)));
+  return found.flatMap((idea) => (idea ? [{ id: idea.id, title: idea.title }] : []));
+}
+
 export async function updatesOf(deps: TAppDeps, caller: TIdentity): Promise<TUpdates> {
   const voter = memberKeyOf(deps, caller.email);
   const current = await currentIterationId(deps);
@@ -71,9 +85,14 @@ export async function updatesOf(deps: TAppDeps, caller: TIdentity): Promise<TUpd
       .map((iterationId) => ideasOf(deps, caller, voter, iterationId)),
   ]);
   const fates = fatesOf(perIteration.flat());
-  const revisions = review ? await deps.reviews.revisionsOf(review.iterationId) : [];
+  const [revisions, reviewIdeas] = await Promise.all([
+    review ? deps.reviews.revisionsOf(review.iterationId) : [],
+    titlesOf(deps, review),
+  ]);
   return {
     review,
+    reviewIdeas,
+    currentIterationId: current > 0 ? current : null,
     ideas: fates,
     lastVisit,
     unseen: unseenCount(
