@@ -60,12 +60,17 @@ export function fatesOf(ideas: readonly TIdea[]): TIdeaFate[] {
  * What the member has not seen: revisions published and ideas whose status moved after their
  * last visit (everything, before the first). A member's own submission is not news to them.
  */
+/** Whether something dated `at` happened after the last visit (everything did, before the first). */
+export function changedSince(at: string | null, lastVisit: string | null): boolean {
+  return at !== null && (lastVisit === null || at > lastVisit);
+}
+
 export function unseenCount(
   revisions: readonly Pick<TPublishedReview, 'publishedAt'>[],
   ideas: readonly TIdea[],
   lastVisit: string | null,
 ): number {
-  const after = (at: string | null) => at !== null && (lastVisit === null || at > lastVisit);
+  const after = (at: string | null) => changedSince(at, lastVisit);
   return (
     revisions.filter((revision) => after(revision.publishedAt)).length +
     ideas.filter((idea) => after(statusChangedAt(idea))).length
@@ -74,6 +79,5 @@ export function unseenCount(
 
 /** On the pulse, the review comes first when it was published since the member last looked. */
 export function reviewIsNews(updates: Pick<TUpdates, 'review' | 'lastVisit'>): boolean {
-  if (!updates.review) return false;
-  return updates.lastVisit === null || updates.review.publishedAt > updates.lastVisit;
+  return changedSince(updates.review?.publishedAt ?? null, updates.lastVisit);
 }
