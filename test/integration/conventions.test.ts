@@ -1,4 +1,5 @@
-import { demoMembers } from '@boucle/functions/local/demo-organisation';
+import { seedDemoConventions } from '@boucle/functions/local/demo-conventions';
+import { demoIterations, demoMembers } from '@boucle/functions/local/demo-organisation';
 import type { TConvention, TConventionList, TIdea, TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
@@ -69,5 +70,21 @@ describe('the conventions register on DynamoDB Local', () => {
       'Answer a post in its thread, so that everyone follows.',
     );
     expect(JSON.stringify(conventions)).not.toContain(employee.email);
+  });
+
+  it('seeds the demo register once, however often the seed runs', async () => {
+    const local = await localApp();
+    for (const story of demoIterations) {
+      const { name, startDate, endDate, goals } = story;
+      await local.deps.iterations.create({ name, startDate, endDate, goals });
+    }
+    const lines: string[] = [];
+    await seedDemoConventions(local.deps, (line) => lines.push(line));
+    await seedDemoConventions(local.deps, (line) => lines.push(line));
+    const register = await local.deps.conventions.list();
+    expect(register).toHaveLength(4);
+    expect(lines).toHaveLength(5);
+    expect(register.map((entry) => entry.version).sort()).toEqual([1, 1, 1, 2]);
+    expect(register.map((entry) => entry.adoptedIn.id).sort()).toEqual([2, 2, 3, 4]);
   });
 });
