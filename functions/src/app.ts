@@ -13,6 +13,7 @@ import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
 import { servePulses } from './routes/pulses.js';
+import { serveReview } from './routes/review.js';
 import { serveTrends } from './routes/trends.js';
 import { serveUpdates } from './routes/updates.js';
 
@@ -38,6 +39,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveIdeas(api, deps);
   serveConventions(api, deps);
   serveUpdates(api, deps);
+  serveReview(api, deps);
   api.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } },

@@ -87,6 +87,8 @@ export const steeringAccess: TTableAccess[] = [
   // updated: a correction is the next revision).
   { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['REVIEWS'] },
+  // The ideas a review links to: checked to exist and their titles read, one by one.
+  { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
 ];
 
 export function tableStatements(

@@ -30,6 +30,7 @@ export const ZErrorCode = z
     // The iteration review: a draft saved meanwhile; nothing new to publish.
     'review_changed',
     'nothing_to_publish',
+    'iteration_not_closed',
     'unavailable',
     'auth_unavailable',
     'misconfigured',

@@ -34,6 +34,10 @@ import {
   ZReceipt,
   ZResponseInput,
   ZResults,
+  ZIterationReview,
+  ZPublishedReview,
+  ZReviewDraft,
+  ZReviewDraftInput,
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
@@ -353,6 +357,40 @@ export const markUpdatesSeen = createRoute({
   responses: answers(200, ZUpdatesSeen, 'My last visit, now'),
 });
 
+// The iteration review's written part: decisions and actions, published as revisions.
+export const getIterationReview = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/review',
+    "The iteration review's draft, published revisions and actions (late, did it work)",
+    steering,
+  ),
+  request: { params: iterationParams },
+  responses: answers(200, ZIterationReview, 'The review as it stands'),
+});
+
+export const saveIterationReview = createRoute({
+  ...endpoint(
+    'put',
+    '/api/iterations/{id}/review',
+    "Save the review's draft over the version it was read at",
+    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 256 * 1024 }),
+  ),
+  request: { params: iterationParams, body: jsonBody(ZReviewDraftInput) },
+  responses: answers(200, ZReviewDraft, 'The draft, at its next version'),
+});
+
+export const publishIterationReview = createRoute({
+  ...endpoint(
+    'post',
+    '/api/iterations/{id}/review/publish',
+    'Publish the draft as the next revision (never overwriting one)',
+    steering,
+  ),
+  request: { params: iterationParams },
+  responses: answers(201, ZPublishedReview, 'The new revision'),
+});
+
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
 export const apiRoutes = [
   health,
@@ -387,6 +425,9 @@ export const apiRoutes = [
   reviseConvention,
   updates,
   markUpdatesSeen,
+  getIterationReview,
+  saveIterationReview,
+  publishIterationReview,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

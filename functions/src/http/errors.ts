@@ -30,6 +30,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   convention_changed: 409,
   review_changed: 409,
   nothing_to_publish: 409,
+  iteration_not_closed: 409,
   unavailable: 503,
   auth_unavailable: 503,
   misconfigured: 500,

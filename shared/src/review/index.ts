@@ -147,7 +147,8 @@ export type TEffectFigure = z.infer<typeof ZEffectFigure>;
 export const ZActionEffect = z
   .object({
     questionId: ZQuestionId,
-    kind: z.enum(['mean', 'enps']),
+    /** Null when no pulse of the two asked it. */
+    kind: z.enum(['mean', 'enps']).nullable(),
     before: ZEffectFigure,
     after: ZEffectFigure.nullable(),
     /**
@@ -184,4 +185,5 @@ export const ZIterationReview = z
   .meta({ id: 'IterationReview' });
 export type TIterationReview = z.infer<typeof ZIterationReview>;
 
+export * from './effect.js';
 export * from './rules.js';

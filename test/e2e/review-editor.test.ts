@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { STEERING_EMAIL, useBrowserStack } from './harness.js';
+
+describe('the steering group writes and publishes the iteration review on a phone', () => {
+  const browser = useBrowserStack();
+
+  it('writes a draft, previews it, publishes it, then a dated correction', async () => {
+    const page = await browser.newPage({ width: 375, height: 760 });
+    await browser.signInAs(page, STEERING_EMAIL);
+    await page.getByRole('link', { name: 'Decisions' }).click();
+    await page.getByRole('heading', { name: 'Decisions and actions' }).waitFor();
+    expect(await page.title()).toBe('Decisions and actions · Boucle');
+    // The latest reviewed iteration by default; nothing published for it yet.
+    expect(await page.getByLabel('Iteration').inputValue()).toBe('4');
+    await page.getByText('Nothing published yet.').waitFor();
+
+    await page.getByLabel('Summary').fill('Ambassadors made the difference.');
+    await page.getByRole('button', { name: 'Add a said / did pair' }).click();
+    await page.getByLabel('You said:').fill('Communities go quiet.');
+    await page.getByLabel('We did:').fill('An ambassador per community.');
+    await page.getByRole('button', { name: 'Add a decision' }).click();
+    await page.getByLabel('Decision', { exact: true }).fill('Advanced training for ambassadors.');
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    await page.getByLabel('What').fill('Managers post their team news');
+    await page.getByLabel('Who carries it').fill('Managers');
+    await page.getByLabel('Due by').selectOption({ label: 'Iteration 3 — Usage conventions' });
+    await page.getByLabel('Tracked question').selectOption('usefulness');
+    // Due before the open iteration and not done: late, as the editor says at once.
+    await page.getByTestId('editor-overdue').waitFor();
+
+    // Not saved yet: nothing to publish.
+    expect(await page.getByRole('button', { name: 'Publish…' }).isDisabled()).toBe(true);
+    await page.getByRole('button', { name: 'Preview' }).click();
+    const preview = page.getByTestId('preview');
+    await preview.getByText('We did: An ambassador per community.').waitFor();
+    expect(await preview.getByTestId('overdue').count()).toBe(1);
+
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Publish the review?' });
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await page.getByTestId('revision').first().waitFor();
+    expect(await page.getByTestId('revision').allTextContents()).toEqual([
+      expect.stringMatching(/^\s*Revision 1, published on .+\s*$/),
+    ]);
+
+    // A correction: the same draft changed, saved and published as revision 2, dated.
+    await page.getByLabel('Summary').fill('Ambassadors made the difference at Nantes too.');
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page.getByText('Draft saved.').waitFor();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await dialog.getByText(/This publishes a correction/).waitFor();
+    await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
+    await expect.poll(() => page.getByTestId('revision').count()).toBe(2);
+    const [second, first] = await page.getByTestId('revision').allTextContents();
+    expect(second).toMatch(/Revision 2, published on .+ — correction of /);
+    expect(first).toMatch(/Revision 1/);
+    // The first revision still reads as it was published.
+    await page.getByTestId('revision').nth(1).click();
+    await page.getByText('Ambassadors made the difference.', { exact: true }).waitFor();
+    // Nothing wider than the phone.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
+  });
+});
