@@ -30,6 +30,7 @@ const HTTP_METHODS = {
   post: HttpMethod.POST,
   put: HttpMethod.PUT,
   delete: HttpMethod.DELETE,
+  patch: HttpMethod.PATCH,
 } as const;
 
 /** The API Gateway routes, read from the app's one route list (the demo sign-in stays local). */

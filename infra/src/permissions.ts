@@ -49,6 +49,8 @@ export const pulseAccess: TTableAccess[] = [
   { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['VISIT#*'] },
   // Published reviews ("you said, we did"): members read them, never write them.
   { actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: ['REVIEWS'] },
+  // Ideas of every iteration (`iteration=all`, between iterations) need the iterations' list.
+  { actions: ['dynamodb:Query'], leadingKeys: ['ITERATIONS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -89,6 +91,11 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['REVIEWS'] },
   // The ideas a review links to: checked to exist and their titles read, one by one.
   { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
+  // Triage and merge: an idea read and updated conditionally (status, duplicate, mergedFrom);
+  // a merged idea's votes queried and each copied onto the kept idea (put + count, one
+  // transaction per vote). Vote items are copied as keyed: no secret needed here.
+  { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEAS#*'] },
+  { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['VOTE#*'] },
 ];
 
 export function tableStatements(

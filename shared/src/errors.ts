@@ -31,6 +31,8 @@ export const ZErrorCode = z
     'review_changed',
     'nothing_to_publish',
     'iteration_not_closed',
+    'idea_status_refused',
+    'idea_changed',
     'unavailable',
     'auth_unavailable',
     'misconfigured',

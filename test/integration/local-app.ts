@@ -51,5 +51,5 @@ export async function localApp(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   };
-  return { app, deps, call, clock, client };
+  return { app, deps, call, clock, client, tableName: config.TABLE_NAME };
 }

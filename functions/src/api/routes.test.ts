@@ -40,12 +40,13 @@ describe('the route list', () => {
     }
   });
 
-  it('opens results and trends to ambassadors, and no other steering route', async () => {
+  it('opens results, trends and merging ideas to ambassadors, and no other steering route', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo.on(QueryCommand).resolves({ Items: [] });
     const ambassador = { ...employee, email: 'amy@example.com', ambassador: true };
     const forAmbassadors = apiRoutes.filter((route) => route['x-roles'].includes('ambassador'));
     expect(forAmbassadors.map((route) => route.path).sort()).toEqual([
+      '/api/ideas/{id}/merge',
       '/api/iterations/{id}/results',
       '/api/trends',
     ]);

@@ -22,8 +22,11 @@ import {
   ZIdea,
   ZIdeaId,
   ZIdeaInput,
+  ZIdeaEdit,
   ZIdeaList,
+  ZIdeaMerge,
   ZIdeasQuery,
+  ZIdeaStatusChange,
   ZIteration,
   ZIterationDetail,
   ZIterationInput,
@@ -50,7 +53,7 @@ import {
 import { z } from 'zod';
 import { access } from './access.js';
 
-type TMethod = 'get' | 'post' | 'put' | 'delete';
+type TMethod = 'get' | 'post' | 'put' | 'delete' | 'patch';
 
 /** Method, path, summary and access: the head of every route. */
 const endpoint = <M extends TMethod, P extends string, A>(
@@ -285,7 +288,7 @@ export const listIdeas = createRoute({
   ...endpoint(
     'get',
     '/api/ideas',
-    "The current iteration's ideas, most voted or newest first",
+    'Ideas of an iteration (the current one by default, or all): most voted, newest or trending first, filtered by status, category, team or words; or up to 5 ideas similar to a draft (`similar`)',
     anyMember,
   ),
   request: { query: ZIdeasQuery },
@@ -391,6 +394,39 @@ export const publishIterationReview = createRoute({
   responses: answers(201, ZPublishedReview, 'The new revision'),
 });
 
+export const editIdea = createRoute({
+  ...endpoint(
+    'patch',
+    '/api/ideas/{id}',
+    'Edit my idea while it is new or under review (its author only)',
+    anyMember,
+  ),
+  request: { params: ideaParams, body: jsonBody(ZIdeaEdit) },
+  responses: answers(200, ZIdea, 'The idea as edited'),
+});
+
+export const changeIdeaStatus = createRoute({
+  ...endpoint(
+    'post',
+    '/api/ideas/{id}/status',
+    'Move an idea on: under review, planned (for an iteration), in progress, done, declined (with a reason)',
+    steering,
+  ),
+  request: { params: ideaParams, body: jsonBody(ZIdeaStatusChange) },
+  responses: answers(200, ZIdea, 'The idea in its new status'),
+});
+
+export const mergeIdea = createRoute({
+  ...endpoint(
+    'post',
+    '/api/ideas/{id}/merge',
+    'Merge a duplicate into the kept idea: its votes move there, each member counted once',
+    access({ roles: ['ambassador', 'steering'], fn: 'steering' }),
+  ),
+  request: { params: ideaParams, body: jsonBody(ZIdeaMerge) },
+  responses: answers(200, ZIdea, 'The merged idea, now a duplicate of the kept one'),
+});
+
 /** The whole API: what the app serves, the document describes and API Gateway routes. */
 export const apiRoutes = [
   health,
@@ -428,6 +464,9 @@ export const apiRoutes = [
   getIterationReview,
   saveIterationReview,
   publishIterationReview,
+  editIdea,
+  changeIdeaStatus,
+  mergeIdea,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

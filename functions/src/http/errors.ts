@@ -31,6 +31,8 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   review_changed: 409,
   nothing_to_publish: 409,
   iteration_not_closed: 409,
+  idea_status_refused: 409,
+  idea_changed: 409,
   unavailable: 503,
   auth_unavailable: 503,
   misconfigured: 500,

@@ -10,6 +10,15 @@
  * | did this member vote           | pk=`VOTE#<id>`, sk=`<hmac(member)>`                 | Get / BatchGet     |
  * | vote                           | vote `attribute_not_exists` + idea `ADD votes 1`    | TransactWrite      |
  * | take a vote back               | vote `attribute_exists` + idea `ADD votes -1`       | TransactWrite      |
+ * | filtered / trending / all      | every idea of the iterations, up to `MAX_IDEAS_READ`| Query (pages)      |
+ * | change status, edit            | idea, conditional on the status read                | Update             |
+ * | merge                          | merged → duplicate + kept `mergedFrom`, both cond.  | TransactWrite      |
+ * | move a merged idea's votes     | pk=`VOTE#<merged>` read; each copied as a vote      | Query + TransactW. |
+ *
+ * Votes (and their moves) are conditional on the idea not being a duplicate: once a merge has
+ * flipped the idea, a late vote fails and the service sends it to the kept idea, so the votes
+ * moved after the flip are all there will ever be. Status changes and edits are conditional on
+ * the status the caller read: a concurrent change is refused (`idea_changed`), never lost.
  *
  * The vote item and the count change in one transaction whose vote item is conditional, so a
  * member's vote counts exactly once however often they click; a transaction that collides with
@@ -24,6 +33,7 @@ import {
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
   type DynamoDBDocumentClient,
   type NativeAttributeValue,
 } from '@aws-sdk/lib-dynamodb';
@@ -38,11 +48,13 @@ import {
   type TIdeaHistoryEntry,
   type TIdeaSort,
   type TIdeaStatus,
+  type TIdeaStatusState,
   type TSegment,
 } from '@boucle/shared';
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { refusedUnlessWritten } from './conditional-write.js';
+import { queryItems } from './query-items.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -106,6 +118,18 @@ const ZStoredIdea = z
     history: item.history ?? [{ status: 'new', at: item.createdAt, iterationId: item.iterationId }],
     searchText: item.searchText ?? searchTextOf(item.title, item.description),
   }));
+
+/** The most ideas one filtered, searched or trending list reads (newest iterations first). */
+export const MAX_IDEAS_READ = 1000;
+
+/** A missing status is an idea from before triage: `new`. */
+const NOT_DUPLICATE = '(attribute_not_exists(#status) OR #status <> :duplicate)';
+const statusIs = (status: TIdeaStatus): string =>
+  status === 'new'
+    ? '(attribute_not_exists(#status) OR #status = :expected)'
+    : '#status = :expected';
+/** Items from before triage have no history: it starts from what they read as. */
+const HISTORY_APPEND = '#history = list_append(if_not_exists(#history, :initial), :entry)';
 
 const partitionOf = (iterationId: number) => `IDEAS#${String(iterationId).padStart(6, '0')}`;
 
@@ -198,6 +222,176 @@ export class IdeasRepository {
     return Item ? ZStoredIdea.parse(Item) : null;
   }
 
+  /**
+   * Every idea of these iterations (duplicates included), newest iteration first, at most
+   * `MAX_IDEAS_READ`: what filters, search and trending sort in memory.
+   */
+  async all(iterationIds: readonly number[]): Promise<TStoredIdea[]> {
+    const ideas: TStoredIdea[] = [];
+    for (const iterationId of [...iterationIds].sort((a, b) => b - a)) {
+      for await (const item of queryItems(this.documents, {
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :partition AND begins_with(sk, :idea)',
+        ExpressionAttributeValues: { ':partition': partitionOf(iterationId), ':idea': 'IDEA#' },
+        ScanIndexForward: false,
+      })) {
+        ideas.push(ZStoredIdea.parse(item));
+        if (ideas.length >= MAX_IDEAS_READ) return ideas;
+      }
+    }
+    return ideas;
+  }
+
+  /** Moves the idea to its next state if its status is still the one read; else `idea_changed`. */
+  async setStatus(
+    idea: TStoredIdea,
+    next: TIdeaStatusState,
+    currentIterationId: number,
+    now: Date,
+  ): Promise<TStoredIdea> {
+    return this.update(idea, {
+      set: { ...next, updatedAt: now.toISOString() },
+      entry: { status: next.status, at: now.toISOString(), iterationId: currentIterationId },
+    });
+  }
+
+  /** The author's edit, if the status is still the one read. */
+  async edit(
+    idea: TStoredIdea,
+    fields: Pick<TStoredIdea, 'title' | 'description' | 'category' | 'searchText'>,
+    now: Date,
+  ): Promise<TStoredIdea> {
+    return this.update(idea, { set: { ...fields, updatedAt: now.toISOString() } });
+  }
+
+  private async update(
+    idea: TStoredIdea,
+    change: { set: Record<string, NativeAttributeValue>; entry?: TIdeaHistoryEntry },
+  ): Promise<TStoredIdea> {
+    const key = ideaKey(idea.id);
+    if (!key) throw new DomainError('not_found', 'No such idea');
+    const names = Object.keys(change.set);
+    const { Attributes } = await refusedUnlessWritten(
+      this.documents.send(
+        new UpdateCommand({
+          TableName: this.table.tableName,
+          Key: key,
+          UpdateExpression: `SET ${[
+            ...names.map((name) => `#${name} = :${name}`),
+            ...(change.entry ? [HISTORY_APPEND] : []),
+          ].join(', ')}`,
+          ConditionExpression: statusIs(idea.status),
+          ExpressionAttributeNames: {
+            '#status': 'status',
+            ...Object.fromEntries(names.map((name) => [`#${name}`, name])),
+            ...(change.entry ? { '#history': 'history' } : {}),
+          },
+          ExpressionAttributeValues: {
+            ':expected': idea.status,
+            ...Object.fromEntries(names.map((name) => [`:${name}`, change.set[name]])),
+            ...(change.entry ? { ':initial': idea.history, ':entry': [change.entry] } : {}),
+          },
+          ReturnValues: 'ALL_NEW',
+        }),
+      ),
+      'idea_changed',
+      'Someone changed this idea meanwhile',
+    );
+    return ZStoredIdea.parse(Attributes);
+  }
+
+  /**
+   * Makes `merged` a duplicate of `keptId` and records it on the kept idea, both or neither: the
+   * merged idea must still have the status read, the kept one exist and not be a duplicate.
+   */
+  async markMerged(
+    merged: TStoredIdea,
+    keptId: string,
+    currentIterationId: number,
+    now: Date,
+  ): Promise<void> {
+    const mergedKey = ideaKey(merged.id);
+    const keptKey = ideaKey(keptId);
+    if (!mergedKey || !keptKey) throw new DomainError('not_found', 'No such idea');
+    const at = now.toISOString();
+    const entry: TIdeaHistoryEntry = { status: 'duplicate', at, iterationId: currentIterationId };
+    try {
+      await this.documents.send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: mergedKey,
+                UpdateExpression: `SET #status = :duplicate, duplicateOf = :kept, updatedAt = :at, plannedFor = :none, declineReason = :none, ${HISTORY_APPEND}`,
+                ConditionExpression: statusIs(merged.status),
+                ExpressionAttributeNames: { '#status': 'status', '#history': 'history' },
+                ExpressionAttributeValues: {
+                  ':duplicate': 'duplicate',
+                  ':kept': keptId,
+                  ':at': at,
+                  ':none': null,
+                  ':expected': merged.status,
+                  ':initial': merged.history,
+                  ':entry': [entry],
+                },
+              },
+            },
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: keptKey,
+                UpdateExpression:
+                  'SET mergedFrom = list_append(if_not_exists(mergedFrom, :empty), :merged)',
+                ConditionExpression: `attribute_exists(pk) AND ${NOT_DUPLICATE} AND NOT contains(mergedFrom, :id)`,
+                ExpressionAttributeNames: { '#status': 'status' },
+                ExpressionAttributeValues: {
+                  ':empty': [],
+                  ':merged': [merged.id],
+                  ':id': merged.id,
+                  ':duplicate': 'duplicate',
+                },
+              },
+            },
+          ],
+        }),
+      );
+    } catch (error) {
+      if (!(error instanceof TransactionCanceledException)) throw error;
+      const [mergedReason, keptReason] = error.CancellationReasons ?? [];
+      if (mergedReason?.Code === 'ConditionalCheckFailed') {
+        throw new DomainError('idea_changed', 'Someone changed this idea meanwhile');
+      }
+      if (keptReason?.Code === 'ConditionalCheckFailed') {
+        throw new DomainError('idea_changed', 'The kept idea changed meanwhile', {
+          into: 'merged into another idea meanwhile',
+        });
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Copies every vote of the merged idea onto the kept one, each as a vote (counted once: a
+   * member who voted for both keeps one vote). Safe to run again: copied votes are skipped.
+   * The merged idea keeps its vote items and count, as a record. Returns how many were added.
+   */
+  async moveVotes(mergedId: string, keptId: string): Promise<number> {
+    let added = 0;
+    for await (const item of queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': voteKey(mergedId, '').pk },
+      ConsistentRead: true,
+    })) {
+      const voter = String(item.sk);
+      const segment = item.segment ? ZSegment.parse(item.segment) : null;
+      const votedAt = typeof item.votedAt === 'string' ? item.votedAt : new Date().toISOString();
+      if (await this.addVote(keptId, voter, votedAt, segment)) added += 1;
+    }
+    return added;
+  }
+
   async page(
     iterationId: number,
     sort: TIdeaSort,
@@ -213,7 +407,9 @@ export class IdeasRepository {
               TableName: this.table.tableName,
               IndexName: 'top',
               KeyConditionExpression: 'topPk = :partition',
-              ExpressionAttributeValues: { ':partition': partition },
+              FilterExpression: NOT_DUPLICATE,
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: { ':partition': partition, ':duplicate': 'duplicate' },
               ScanIndexForward: false,
               Limit: limit,
               ExclusiveStartKey: startKey,
@@ -221,7 +417,13 @@ export class IdeasRepository {
           : {
               TableName: this.table.tableName,
               KeyConditionExpression: 'pk = :partition AND begins_with(sk, :idea)',
-              ExpressionAttributeValues: { ':partition': partition, ':idea': 'IDEA#' },
+              FilterExpression: NOT_DUPLICATE,
+              ExpressionAttributeNames: { '#status': 'status' },
+              ExpressionAttributeValues: {
+                ':partition': partition,
+                ':idea': 'IDEA#',
+                ':duplicate': 'duplicate',
+              },
               ScanIndexForward: false,
               Limit: limit,
               ExclusiveStartKey: startKey,
@@ -264,17 +466,32 @@ export class IdeasRepository {
     return Item !== undefined;
   }
 
-  /** Counts the voter's vote once; voting again changes nothing. Unknown idea: not_found. */
-  async vote(ideaId: string, voter: string, now: Date): Promise<void> {
-    await this.changeVote(ideaId, voter, 1, now);
+  /**
+   * Counts the voter's vote once; voting again changes nothing. Unknown idea: not_found; an idea
+   * merged meanwhile: idea_changed (the service votes for the kept one). `segment` is the
+   * voter's frozen segment, kept on the vote item for figures by group, never answered.
+   */
+  async vote(ideaId: string, voter: string, now: Date, segment: TSegment | null): Promise<void> {
+    await this.addVote(ideaId, voter, now.toISOString(), segment);
   }
 
-  /** Takes the voter's vote back, if there is one. Unknown idea: not_found. */
-  async unvote(ideaId: string, voter: string, now: Date): Promise<void> {
-    await this.changeVote(ideaId, voter, -1, now);
+  /** Takes the voter's vote back, if there is one. */
+  async unvote(ideaId: string, voter: string): Promise<void> {
+    await this.changeVote(ideaId, voter, -1, '', null);
   }
 
-  private async changeVote(ideaId: string, voter: string, change: 1 | -1, now: Date) {
+  /** True when the vote was added, false when the voter had already voted. */
+  private addVote(ideaId: string, voter: string, votedAt: string, segment: TSegment | null) {
+    return this.changeVote(ideaId, voter, 1, votedAt, segment);
+  }
+
+  private async changeVote(
+    ideaId: string,
+    voter: string,
+    change: 1 | -1,
+    votedAt: string,
+    segment: TSegment | null,
+  ): Promise<boolean> {
     const key = ideaKey(ideaId);
     if (!key) throw new DomainError('not_found', 'No such idea');
     const voteItem =
@@ -282,7 +499,7 @@ export class IdeasRepository {
         ? {
             Put: {
               TableName: this.table.tableName,
-              Item: { ...voteKey(ideaId, voter), votedAt: now.toISOString() },
+              Item: { ...voteKey(ideaId, voter), votedAt, segment },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           }
@@ -300,8 +517,9 @@ export class IdeasRepository {
             TableName: this.table.tableName,
             Key: key,
             UpdateExpression: 'ADD votes :change',
-            ConditionExpression: 'attribute_exists(pk)',
-            ExpressionAttributeValues: { ':change': change },
+            ConditionExpression: `attribute_exists(pk) AND ${NOT_DUPLICATE}`,
+            ExpressionAttributeNames: { '#status': 'status' },
+            ExpressionAttributeValues: { ':change': change, ':duplicate': 'duplicate' },
           },
         },
         voteItem,
@@ -309,13 +527,16 @@ export class IdeasRepository {
     });
     try {
       await retryWithJitter(() => this.documents.send(transaction), isConflict, this.retry);
+      return true;
     } catch (error) {
       if (!(error instanceof TransactionCanceledException)) throw error;
       const [idea, vote] = error.CancellationReasons ?? [];
-      if (idea?.Code === 'ConditionalCheckFailed')
-        throw new DomainError('not_found', 'No such idea');
+      // The idea is gone or merged: the service tells which by reading it again.
+      if (idea?.Code === 'ConditionalCheckFailed') {
+        throw new DomainError('idea_changed', 'This idea changed meanwhile');
+      }
       // The vote was already there (or already gone): the member's one vote is as asked.
-      if (vote?.Code === 'ConditionalCheckFailed') return;
+      if (vote?.Code === 'ConditionalCheckFailed') return false;
       throw error;
     }
   }

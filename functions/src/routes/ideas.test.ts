@@ -157,13 +157,17 @@ describe('ideas routes', () => {
     expect(listedByAuthor.ideas.map((i) => [i.mine, i.voted])).toEqual([[true, false]]);
   });
 
-  it('lists the most voted from the top index, newest from the iteration partition', async () => {
+  it('lists the most voted from the top index, newest from the iteration partition, duplicates hidden', async () => {
     const { call, dynamo } = await appWith(false);
     await call(employee, 'GET', '/api/ideas?sort=top&limit=10');
     await call(employee, 'GET', '/api/ideas?sort=new');
     const [top, newest] = dynamo.commandCalls(QueryCommand).map((q) => q.args[0].input);
     expect(top).toMatchObject({ IndexName: 'top', ScanIndexForward: false, Limit: 10 });
-    expect(top?.ExpressionAttributeValues).toEqual({ ':partition': 'IDEAS#000005' });
+    expect(top?.ExpressionAttributeValues).toEqual({
+      ':partition': 'IDEAS#000005',
+      ':duplicate': 'duplicate',
+    });
+    expect(top?.FilterExpression).toContain('<> :duplicate');
     expect(newest?.IndexName).toBeUndefined();
     expect(newest).toMatchObject({ ScanIndexForward: false, Limit: 20 });
   });

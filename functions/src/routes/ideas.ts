@@ -1,7 +1,9 @@
 import * as routes from '../api/routes.js';
 import type { TApi } from '../http/api.js';
 import type { TAppDeps } from '../http/env.js';
-import { getIdea, listIdeas, setVote, submitIdea } from '../services/ideas.js';
+import { listIdeas } from '../services/idea-list.js';
+import { changeIdeaStatus, mergeIdea } from '../services/idea-triage.js';
+import { editIdea, getIdea, setVote, submitIdea } from '../services/ideas.js';
 
 export function serveIdeas(api: TApi, deps: TAppDeps): void {
   api.openapi(routes.listIdeas, async (c) =>
@@ -18,5 +20,23 @@ export function serveIdeas(api: TApi, deps: TAppDeps): void {
   );
   api.openapi(routes.takeBackVote, async (c) =>
     c.json(await setVote(deps, c.get('identity'), c.req.valid('param').id, false), 200),
+  );
+  api.openapi(routes.editIdea, async (c) =>
+    c.json(
+      await editIdea(deps, c.get('identity'), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
+  );
+  api.openapi(routes.changeIdeaStatus, async (c) =>
+    c.json(
+      await changeIdeaStatus(deps, c.get('identity'), c.req.valid('param').id, c.req.valid('json')),
+      200,
+    ),
+  );
+  api.openapi(routes.mergeIdea, async (c) =>
+    c.json(
+      await mergeIdea(deps, c.get('identity'), c.req.valid('param').id, c.req.valid('json').into),
+      200,
+    ),
   );
 }

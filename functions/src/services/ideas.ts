@@ -1,23 +1,28 @@
 import {
   DomainError,
+  EDITABLE_STATUSES,
+  ideaTeam,
   searchTextOf,
   type TIdea,
+  type TIdeaEdit,
   type TIdeaInput,
-  type TIdeaList,
-  type TIdeasQuery,
 } from '@boucle/shared';
 import type { TIdentity } from '../auth/identity.js';
 import type { TAppDeps } from '../http/env.js';
 import { newIdeaId, type TStoredIdea } from '../repositories/ideas.js';
+import { callerSegment } from './idea-segment.js';
 import { voterKeyOf } from './receipt-key.js';
 
 /** Vote items are keyed by an HMAC of the member, with the secret only the pulse function holds. */
-function voterOf(deps: TAppDeps, email: string): string {
+export function voterOf(deps: TAppDeps, email: string): string {
   if (!deps.receiptSecret) throw new DomainError('misconfigured', 'Votes need the receipt secret');
   return voterKeyOf(deps.receiptSecret, email);
 }
 
-/** What the caller may see of an idea: never an anonymous author, never an email. */
+/**
+ * What the caller may see of an idea: never an anonymous author, never an email, never the
+ * author key or segments; the team only through the disclosure module.
+ */
 export function ideaFor(stored: TStoredIdea, caller: TIdentity, voted: boolean): TIdea {
   return {
     id: stored.id,
@@ -36,18 +41,10 @@ export function ideaFor(stored: TStoredIdea, caller: TIdentity, voted: boolean):
     declineReason: stored.declineReason,
     duplicateOf: stored.duplicateOf,
     mergedFrom: stored.mergedFrom,
-    team: null,
+    team: ideaTeam(stored.segment),
     updatedAt: stored.updatedAt,
     history: stored.history,
   };
-}
-
-/** Ideas belong to the open iteration, or the latest one between iterations (0 before any). */
-async function currentIterationId(deps: TAppDeps): Promise<number> {
-  const open = await deps.iterations.openIterationId();
-  if (open !== null) return open;
-  const all = await deps.iterations.list();
-  return all.at(-1)?.id ?? 0;
 }
 
 export async function submitIdea(
@@ -56,7 +53,8 @@ export async function submitIdea(
   input: TIdeaInput,
 ): Promise<TIdea> {
   const now = deps.now();
-  const iterationId = await currentIterationId(deps);
+  const email = caller.email.toLowerCase();
+  const { iterationId, segment } = await callerSegment(deps, email);
   const stored = await deps.ideas.create({
     id: newIdeaId(iterationId, now),
     iterationId,
@@ -64,7 +62,7 @@ export async function submitIdea(
     description: input.description,
     category: input.category,
     anonymous: input.anonymous,
-    authorEmail: caller.email.toLowerCase(),
+    authorEmail: email,
     authorName: caller.name,
     createdAt: now.toISOString(),
     status: 'new',
@@ -74,49 +72,101 @@ export async function submitIdea(
     mergedFrom: [],
     updatedAt: now.toISOString(),
     history: [{ status: 'new', at: now.toISOString(), iterationId }],
-    segment: null,
-    authorKey: null,
+    segment,
+    authorKey: voterOf(deps, email),
     searchText: searchTextOf(input.title, input.description),
   });
   return ideaFor(stored, caller, false);
 }
 
-export async function listIdeas(
-  deps: TAppDeps,
-  caller: TIdentity,
-  query: TIdeasQuery,
-): Promise<TIdeaList> {
-  const iterationId = await currentIterationId(deps);
-  const page = await deps.ideas.page(iterationId, query.sort, query.limit, query.cursor);
-  const voted =
-    page.ideas.length > 0
-      ? await deps.ideas.votedAmong(
-          page.ideas.map((idea) => idea.id),
-          voterOf(deps, caller.email),
-        )
-      : new Set<string>();
-  return {
-    ideas: page.ideas.map((idea) => ideaFor(idea, caller, voted.has(idea.id))),
-    nextCursor: page.nextCursor,
-  };
-}
-
-export async function getIdea(deps: TAppDeps, caller: TIdentity, id: string): Promise<TIdea> {
+export async function storedIdea(deps: TAppDeps, id: string): Promise<TStoredIdea> {
   const stored = await deps.ideas.get(id);
   if (!stored) throw new DomainError('not_found', 'No such idea');
-  return ideaFor(stored, caller, await deps.ideas.hasVoted(id, voterOf(deps, caller.email)));
+  return stored;
 }
 
+/** Merges can chain (A into B, then B into C): a vote follows them, a few steps at most. */
+const MAX_MERGE_STEPS = 5;
+
+/** The idea votes for `id` count on: itself, or the idea it was merged into, and so on. */
+async function keptIdeaOf(deps: TAppDeps, id: string): Promise<TStoredIdea> {
+  let idea = await storedIdea(deps, id);
+  for (let step = 0; idea.duplicateOf !== null && step < MAX_MERGE_STEPS; step += 1) {
+    idea = await storedIdea(deps, idea.duplicateOf);
+  }
+  return idea;
+}
+
+/** On a duplicate, "voted" tells whether the caller's vote counts on the kept idea. */
+export async function getIdea(deps: TAppDeps, caller: TIdentity, id: string): Promise<TIdea> {
+  const stored = await storedIdea(deps, id);
+  const counted = stored.duplicateOf === null ? stored : await keptIdeaOf(deps, id);
+  return ideaFor(
+    stored,
+    caller,
+    await deps.ideas.hasVoted(counted.id, voterOf(deps, caller.email)),
+  );
+}
+
+/**
+ * Votes for an idea, or takes the vote back. On a duplicate both act on the kept idea, where
+ * its votes now count: the duplicate's own count and vote items stay as they were at the merge.
+ * A vote that meets a merge in flight (`idea_changed`) is sent to the kept idea once more.
+ */
 export async function setVote(
   deps: TAppDeps,
   caller: TIdentity,
   id: string,
   voted: boolean,
 ): Promise<TIdea> {
-  const voter = voterOf(deps, caller.email);
-  if (voted) await deps.ideas.vote(id, voter, deps.now());
-  else await deps.ideas.unvote(id, voter, deps.now());
-  const stored = await deps.ideas.get(id);
-  if (!stored) throw new DomainError('not_found', 'No such idea');
-  return ideaFor(stored, caller, voted);
+  const email = caller.email.toLowerCase();
+  const voter = voterOf(deps, email);
+  const segment = voted ? (await callerSegment(deps, email)).segment : null;
+  for (let attempt = 0; ; attempt += 1) {
+    const kept = await keptIdeaOf(deps, id);
+    try {
+      if (voted) await deps.ideas.vote(kept.id, voter, deps.now(), segment);
+      else await deps.ideas.unvote(kept.id, voter);
+      break;
+    } catch (error) {
+      const merged = error instanceof DomainError && error.code === 'idea_changed';
+      if (!merged || attempt >= MAX_MERGE_STEPS) throw error;
+    }
+  }
+  return ideaFor(await storedIdea(deps, id), caller, voted);
+}
+
+/** The author edits title, description or category while the idea is new or under review. */
+export async function editIdea(
+  deps: TAppDeps,
+  caller: TIdentity,
+  id: string,
+  edit: TIdeaEdit,
+): Promise<TIdea> {
+  const stored = await storedIdea(deps, id);
+  if (stored.authorEmail !== caller.email.toLowerCase()) {
+    throw new DomainError('forbidden', 'Only its author can edit an idea');
+  }
+  if (!EDITABLE_STATUSES.includes(stored.status)) {
+    throw new DomainError(
+      'idea_status_refused',
+      'Only a new idea or one under review can be edited',
+      {
+        status: `an idea ${stored.status} cannot be edited`,
+      },
+    );
+  }
+  const title = edit.title ?? stored.title;
+  const description = edit.description ?? stored.description;
+  const updated = await deps.ideas.edit(
+    stored,
+    {
+      title,
+      description,
+      category: edit.category ?? stored.category,
+      searchText: searchTextOf(title, description),
+    },
+    deps.now(),
+  );
+  return ideaFor(updated, caller, await deps.ideas.hasVoted(id, voterOf(deps, caller.email)));
 }

@@ -14,6 +14,7 @@
  * | 3b. two days, two releases            | `dayRanges` (days.ts)                   | responses per range of consecutive days, each ≥ k, never cutting a previous release's range: no subtraction gets down to one day under k; nothing when the total is under k         |
  * | 3. free text                          | `mayShowComments` (comments.ts)         | comments only for groups of ≥ commentK respondents (`DEFAULT_COMMENT_K` = 10), never under the k floor                                                                                 |
  * | 3. + 2. + 3b. which comments, labels  | `commentsToShow` (comments.ts)          | only responses the final release counts exactly (withheld groups dropped); ≥ commentK overall; a label per group of ≥ commentK, smaller ones pooled to ≥ commentK; one breakdown per comment |
+ * | 1. the team beside an idea          | `ideaTeam` (ideas.ts)                   | the author's frozen segment team (held by ≥ k members), pooled shown as "other teams", none when no segment; never the directory team; author key, segment of ideas and votes never answered |
  * | k itself                              | `DEFAULT_ANONYMITY_THRESHOLD`, `MIN_…`  | k = 5 by default, never below 3                                                                                                                                                         |
  *
  * Order of use: segments are frozen when an iteration opens (`disclosureSegments`, stored with
@@ -28,3 +29,4 @@ export * from './next-release.js';
 export * from './release.js';
 export * from './segments.js';
 export * from './suppression.js';
+export * from './ideas.js';

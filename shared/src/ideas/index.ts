@@ -85,7 +85,7 @@ export const ZIdea = z
   .meta({ id: 'Idea' });
 export type TIdea = z.infer<typeof ZIdea>;
 
-/** `trending`: votes of the last 7 days, then newest (see `trendingOrder`). */
+/** `trending`: votes weighed down by age (see `trendingScore`). */
 export const ZIdeaSort = z.enum(['top', 'new', 'trending']).meta({ id: 'IdeaSort' });
 export type TIdeaSort = z.infer<typeof ZIdeaSort>;
 
@@ -145,8 +145,15 @@ export const ZIdeaList = z
     ideas: z.array(ZIdea),
     /** Pass as `cursor` for the next page; null on the last one. */
     nextCursor: z.string().nullable(),
+    /**
+     * The caller's own team as ideas show it (`ideaTeam`), for an ambassador's "my team" filter;
+     * null for other members, between iterations, or outside the directory.
+     */
+    myTeam: z.string().nullable(),
   })
   .meta({ id: 'IdeaList' });
 export type TIdeaList = z.infer<typeof ZIdeaList>;
 
 export * from './search.js';
+export * from './transitions.js';
+export * from './trending.js';

@@ -1,11 +1,12 @@
-import { ZIdeaList, ZIdeaSort } from '@boucle/shared';
+import { ZIdeaList } from '@boucle/shared';
 import { api } from '$lib/api';
 import { failLoad } from '$lib/load';
+import { filtersOf, queryOf } from '$lib/components/IdeaQuery';
 import type { PageLoad } from './$types';
 
-/** The first page of the current iteration's ideas, in the order the address asks (top by default). */
+/** The first page of the current iteration's ideas, filtered and sorted as the address asks. */
 export const load: PageLoad = async ({ fetch, url }) => {
-  const sort = ZIdeaSort.catch('top').parse(url.searchParams.get('sort') ?? undefined);
-  const list = await api(`/ideas?sort=${sort}`, ZIdeaList, { fetch }).catch(failLoad);
-  return { sort, list };
+  const filters = filtersOf(url);
+  const list = await api(`/ideas?${queryOf(filters)}`, ZIdeaList, { fetch }).catch(failLoad);
+  return { filters, list };
 };
