@@ -8,6 +8,7 @@ import { serveAdoption } from './routes/adoption.js';
 import { serveDemoSignIn } from './routes/auth.js';
 import { serveComments } from './routes/comments.js';
 import { serveIdeaComments } from './routes/idea-comments.js';
+import { serveConventions } from './routes/conventions.js';
 import { serveIdeas } from './routes/ideas.js';
 import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
@@ -15,6 +16,7 @@ import { serveMembers } from './routes/members.js';
 import { servePulses } from './routes/pulses.js';
 import { serveReview } from './routes/review.js';
 import { serveTrends } from './routes/trends.js';
+import { serveUpdates } from './routes/updates.js';
 
 /** The Boucle API (`/api/*`), the same app in Lambda and on Node. */
 export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
@@ -37,6 +39,8 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveTrends(api, deps);
   serveIdeas(api, deps);
   serveIdeaComments(api, deps);
+  serveConventions(api, deps);
+  serveUpdates(api, deps);
   serveReview(api, deps);
   api.notFound((c) =>
     c.json(

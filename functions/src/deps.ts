@@ -4,11 +4,13 @@ import { createVerifier } from './auth/verifier.js';
 import { createDocumentClient } from './clients/dynamodb.js';
 import type { TConfig } from './config.js';
 import type { TAppDeps } from './http/env.js';
+import { ConventionsRepository } from './repositories/conventions.js';
 import { DirectoryRepository } from './repositories/directory.js';
 import { DisclosureRepository } from './repositories/disclosure.js';
 import { IdeaCommentsRepository } from './repositories/idea-comments.js';
 import { IdeasRepository } from './repositories/ideas.js';
 import { IterationsRepository } from './repositories/iterations.js';
+import { MemberVisitsRepository } from './repositories/member-visits.js';
 import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
 import { ReviewsRepository } from './repositories/reviews.js';
@@ -52,6 +54,8 @@ export function createDeps({
     releases: new ReleasesRepository(documents, table),
     ideas: new IdeasRepository(documents, table, overrides.retry),
     ideaComments: new IdeaCommentsRepository(documents, table, overrides.retry),
+    conventions: new ConventionsRepository(documents, table),
+    visits: new MemberVisitsRepository(documents, table),
     reviews: new ReviewsRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
     k: config.ANONYMITY_K,

@@ -49,6 +49,10 @@ export const pulseAccess: TTableAccess[] = [
   { actions: ['dynamodb:PutItem', 'dynamodb:Query'], leadingKeys: ['IDEA-COMMENTS#*'] },
   // Published reviews ("you said, we did"): members read them, never write them.
   { actions: ['dynamodb:GetItem', 'dynamodb:Query'], leadingKeys: ['REVIEWS'] },
+  // Conventions register: read by every member, one query of its partition.
+  { actions: ['dynamodb:Query'], leadingKeys: ['CONVENTIONS'] },
+  // A member's last visit of their updates, keyed by the HMAC only this function can make.
+  { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['VISIT#*'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
@@ -86,6 +90,13 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEA-COMMENTS#*'] },
   { actions: ['dynamodb:PutItem'], leadingKeys: ['IDEA-COMMENT-AUDIT'] },
   { actions: ['dynamodb:Query'], leadingKeys: ['IDEA-COMMENT-QUEUE#*'], index: 'moderation' },
+  // Conventions: adopted (put once), revised (conditional update), read back one by one; the
+  // idea one is adopted from is read to check it, never written.
+  {
+    actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
+    leadingKeys: ['CONVENTIONS'],
+  },
+  { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
   // The iteration review's draft (saved over its version) and its revisions (put once, never
   // updated: a correction is the next revision).
   { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },

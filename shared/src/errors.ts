@@ -29,6 +29,7 @@ export const ZErrorCode = z
     'directory_changed',
     'idea_status_refused',
     'idea_changed',
+    'convention_changed',
     // The iteration review: a draft saved meanwhile; nothing new to publish.
     'review_changed',
     'nothing_to_publish',

@@ -31,4 +31,6 @@ export * from './training-demand.js';
 export * from './training-demand-csv.js';
 export * from './trends.js';
 export * from './trends-csv.js';
+export * from './conventions.js';
 export * from './review/index.js';
+export * from './updates.js';

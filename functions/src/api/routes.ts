@@ -8,6 +8,11 @@ import {
   ZAdoptionInput,
   ZApiError,
   ZComments,
+  ZConvention,
+  ZConventionId,
+  ZConventionInput,
+  ZConventionList,
+  ZConventionRevisionInput,
   ZCommentsQuery,
   ZCurrentPulse,
   ZDevLoginInput,
@@ -50,6 +55,8 @@ import {
   ZToken,
   ZTrainingDemand,
   ZTrends,
+  ZUpdates,
+  ZUpdatesSeen,
   type TIterationAction,
 } from '@boucle/shared';
 import { z } from 'zod';
@@ -357,6 +364,8 @@ export const mergeIdea = createRoute({
   ),
   request: { params: ideaParams, body: jsonBody(ZIdeaMerge) },
   responses: answers(200, ZIdea, 'The merged idea, now a duplicate of the kept one'),
+});
+
 // Idea comments and their moderation (ADR 0017).
 const moderators = access({ roles: ['ambassador', 'steering'], fn: 'steering' });
 
@@ -392,6 +401,44 @@ export const moderationQueue = createRoute({
   ),
   request: { query: ZModerationQuery },
   responses: answers(200, ZModerationQueue, 'A page of the queue'),
+});
+
+// Conventions register: read by every member, adopted and revised by the steering group.
+const conventionParams = z.object({ id: ZConventionId });
+
+export const listConventions = createRoute({
+  ...endpoint('get', '/api/conventions', 'The usage conventions in force', anyMember),
+  responses: answers(200, ZConventionList, 'The register, by iteration adopted in'),
+});
+
+export const adoptConvention = createRoute({
+  ...endpoint('post', '/api/conventions', 'Adopt a usage convention, maybe from an idea', steering),
+  request: { body: jsonBody(ZConventionInput) },
+  responses: answers(201, ZConvention, 'The new entry of the register'),
+});
+
+export const reviseConvention = createRoute({
+  ...endpoint('put', '/api/conventions/{id}', 'Revise a convention (older text kept)', steering),
+  request: { params: conventionParams, body: jsonBody(ZConventionRevisionInput) },
+  responses: answers(200, ZConvention, 'The convention at its new revision'),
+});
+
+// "You said, we did": the member's own updates, on the pulse function (it holds the secret).
+export const updates = createRoute({
+  ...endpoint(
+    'get',
+    '/api/updates',
+    'The latest published review and the fate of my ideas and votes',
+    anyMember,
+  ),
+  responses: answers(200, ZUpdates, 'My updates, with what changed since my last visit'),
+});
+
+export const markUpdatesSeen = createRoute({
+  ...endpoint('put', '/api/updates/seen', 'Record that I read my updates', anyMember),
+  responses: answers(200, ZUpdatesSeen, 'My last visit, now'),
+});
+
 // The iteration review's written part: decisions and actions, published as revisions.
 export const getIterationReview = createRoute({
   ...endpoint(
@@ -465,6 +512,11 @@ export const apiRoutes = [
   getIterationReview,
   saveIterationReview,
   publishIterationReview,
+  listConventions,
+  adoptConvention,
+  reviseConvention,
+  updates,
+  markUpdatesSeen,
 ] as const;
 
 export type TApiRoute = (typeof apiRoutes)[number];

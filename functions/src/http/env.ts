@@ -1,12 +1,14 @@
 import type { TLocalIssuer } from '../auth/local-issuer.js';
 import type { TIdentity } from '../auth/identity.js';
 import type { TVerifier } from '../auth/verifier.js';
+import type { ConventionsRepository } from '../repositories/conventions.js';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IdeaCommentsRepository } from '../repositories/idea-comments.js';
 import type { IdeasRepository } from '../repositories/ideas.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
+import type { MemberVisitsRepository } from '../repositories/member-visits.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 import type { ReviewsRepository } from '../repositories/reviews.js';
 
@@ -20,6 +22,9 @@ export type TAppDeps = {
   releases: ReleasesRepository;
   ideas: IdeasRepository;
   ideaComments: IdeaCommentsRepository;
+  conventions: ConventionsRepository;
+  /** When each member last read their updates, keyed by the member's HMAC. */
+  visits: MemberVisitsRepository;
   /** The steering group's written reviews: drafts and published revisions. */
   reviews: ReviewsRepository;
   /** Only where pulses are answered; the steering function never holds it. */

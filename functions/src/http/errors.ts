@@ -33,6 +33,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   review_changed: 409,
   nothing_to_publish: 409,
   iteration_not_closed: 409,
+  convention_changed: 409,
   unavailable: 503,
   auth_unavailable: 503,
   misconfigured: 500,

@@ -17,6 +17,8 @@
  * | vote                 | `VOTE#<idea id>`                             | `<hmac(member)>`      | ideas.ts      |
  * | idea comment         | `IDEA-COMMENTS#<idea id>`                    | `COMMENT#<comment id>`| idea-comments.ts |
  * | hide audit entry     | `IDEA-COMMENT-AUDIT`                         | `<at>#<comment id>`   | idea-comments.ts |
+ * | usage convention     | `CONVENTIONS`                                | `CONVENTION#<id>`     | conventions.ts |
+ * | last visit (updates) | `VISIT#<hmac(member)>`                       | `UPDATES`             | member-visits.ts |
  *
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no
