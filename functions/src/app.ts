@@ -8,6 +8,7 @@ import { serveAdoption } from './routes/adoption.js';
 import { serveDemoSignIn } from './routes/auth.js';
 import { serveComments } from './routes/comments.js';
 import { serveIdeas } from './routes/ideas.js';
+import { serveInvolvement } from './routes/involvement.js';
 import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
@@ -34,6 +35,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveMembers(api, deps);
   serveTrends(api, deps);
   serveIdeas(api, deps);
+  serveInvolvement(api, deps);
   api.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } },
