@@ -10,6 +10,7 @@ import { serveComments } from './routes/comments.js';
 import { serveIdeaComments } from './routes/idea-comments.js';
 import { serveConventions } from './routes/conventions.js';
 import { serveIdeas } from './routes/ideas.js';
+import { serveInvolvement } from './routes/involvement.js';
 import { serveIterations } from './routes/iterations.js';
 import { serveMe } from './routes/me.js';
 import { serveMembers } from './routes/members.js';
@@ -42,6 +43,7 @@ export function createApp(deps: TAppDeps): OpenAPIHono<TAppEnv> {
   serveConventions(api, deps);
   serveUpdates(api, deps);
   serveReview(api, deps);
+  serveInvolvement(api, deps);
   api.notFound((c) =>
     c.json(
       { error: { code: 'not_found', message: `No route ${c.req.method} ${c.req.path}` } },

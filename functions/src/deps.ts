@@ -9,6 +9,7 @@ import { DirectoryRepository } from './repositories/directory.js';
 import { DisclosureRepository } from './repositories/disclosure.js';
 import { IdeaCommentsRepository } from './repositories/idea-comments.js';
 import { IdeasRepository } from './repositories/ideas.js';
+import { InvolvementRepository } from './repositories/involvement.js';
 import { IterationsRepository } from './repositories/iterations.js';
 import { MemberVisitsRepository } from './repositories/member-visits.js';
 import { ReleasesRepository } from './repositories/releases.js';
@@ -53,6 +54,7 @@ export function createDeps({
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     releases: new ReleasesRepository(documents, table),
     ideas: new IdeasRepository(documents, table, overrides.retry),
+    involvement: new InvolvementRepository(documents, table),
     ideaComments: new IdeaCommentsRepository(documents, table, overrides.retry),
     conventions: new ConventionsRepository(documents, table),
     visits: new MemberVisitsRepository(documents, table),

@@ -97,6 +97,10 @@ export const steeringAccess: TTableAccess[] = [
     leadingKeys: ['CONVENTIONS'],
   },
   { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
+  // Involvement around ideas: once per closed iteration, its ideas, the votes cast and the
+  // comments are read (opaque keys and segments, never who) and counted into a snapshot kept once.
+  { actions: ['dynamodb:Query'], leadingKeys: ['IDEAS#*', 'IDEA-COMMENTS#*'] },
+  { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['INVOLVEMENT#*'] },
   // The iteration review's draft (saved over its version) and its revisions (put once, never
   // updated: a correction is the next revision).
   { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },

@@ -10,6 +10,7 @@ export * from './errors.js';
 export * from './heatmap.js';
 export * from './ideas/index.js';
 export * from './heatmap-csv.js';
+export * from './involvement-csv.js';
 export * from './involvement.js';
 export * from './iteration.js';
 export * from './member.js';

@@ -46,9 +46,9 @@ describe('an ambassador hides an abusive idea comment, on a phone', () => {
     const idea = await ideaBy(employee.email);
     const abusive = 'Whoever wrote this is an idiot';
 
-    // The employee comments anonymously (the idea page will mount the same component).
+    // The employee comments anonymously on the idea's page.
     const page = await signedIn(employee.email);
-    await page.goto(`${browser.stack.url}/moderation/idea/${idea.id}`);
+    await page.goto(`${browser.stack.url}/ideas/${idea.id}`);
     await page.getByRole('heading', { name: 'Comments' }).waitFor();
     await page.getByText('No comment yet').waitFor();
     // The moderation link is not in an employee's menu.

@@ -33,6 +33,7 @@ import {
   ZIdeaMerge,
   ZIdeasQuery,
   ZIdeaStatusChange,
+  ZInvolvement,
   ZIteration,
   ZIterationDetail,
   ZIterationInput,
@@ -270,6 +271,22 @@ export const trends = createRoute({
   ),
 });
 
+export const involvement = createRoute({
+  ...endpoint(
+    'get',
+    '/api/involvement',
+    'Ideas, votes and comments per closed iteration, overall and by group',
+    steering,
+  ),
+  request: {
+    query: z.object({ by: ZSegmentDimension.optional(), format: ZFormat }),
+  },
+  responses: answersOrCsv(
+    ZInvolvement,
+    'Members who took part around ideas, withheld where fewer than k contributed',
+  ),
+});
+
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
@@ -495,6 +512,7 @@ export const apiRoutes = [
   iterationHeatmap,
   trainingDemand,
   trends,
+  involvement,
   headcount,
   importRoster,
   listIdeas,

@@ -6,6 +6,7 @@ import type { DirectoryRepository } from '../repositories/directory.js';
 import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IdeaCommentsRepository } from '../repositories/idea-comments.js';
 import type { IdeasRepository } from '../repositories/ideas.js';
+import type { InvolvementRepository } from '../repositories/involvement.js';
 import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
 import type { MemberVisitsRepository } from '../repositories/member-visits.js';
@@ -21,6 +22,8 @@ export type TAppDeps = {
   responses: ResponsesRepository;
   releases: ReleasesRepository;
   ideas: IdeasRepository;
+  /** What members did around ideas, counted once per closed iteration. */
+  involvement: InvolvementRepository;
   ideaComments: IdeaCommentsRepository;
   conventions: ConventionsRepository;
   /** When each member last read their updates, keyed by the member's HMAC. */

@@ -8,12 +8,16 @@ import type { TAppDeps } from '../http/env.js';
 import { recordAdoption } from '../services/adoption.js';
 import { takeLifecycleStep } from '../services/iterations.js';
 import { receiptOf, submitResponse } from '../services/pulses.js';
+import { seedDemoConventions } from './demo-conventions.js';
+import { seedDemoIdeaComments } from './demo-idea-comments.js';
+import { seedDemoIdeas } from './demo-ideas.js';
 import {
   demoAnswers,
   demoIterations,
   demoMembers,
   type TDemoIteration,
 } from './demo-organisation.js';
+import { seedDemoReview } from './demo-review.js';
 
 /** Members left unanswered in the open iteration, so a newcomer can sign in as them and answer. */
 const FRESH_MEMBERS = 12;
@@ -83,6 +87,12 @@ export async function seedDemoOrganisation(
     await takeLifecycleStep(ended, id, 'review');
   }
   await seedAdoption(deps, log);
+  // The ideas loop, in the order it happens: ideas and votes, their comments, the published
+  // reviews that answer them, the conventions adopted.
+  await seedDemoIdeas(deps, log);
+  await seedDemoIdeaComments(deps, log);
+  await seedDemoReview(deps, log);
+  await seedDemoConventions(deps, log);
 }
 
 /**

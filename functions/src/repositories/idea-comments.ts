@@ -5,6 +5,7 @@
  * | access pattern                  | key                                                           | operation          |
  * |---------------------------------|---------------------------------------------------------------|--------------------|
  * | an idea's comments, oldest first| pk=`IDEA-COMMENTS#<idea id>`, sk > `COMMENT#<cursor id>`      | Query (a page)     |
+ * | all of an idea's (involvement)  | pk=`IDEA-COMMENTS#<idea id>`, sk begins `COMMENT#`            | Query (pages)      |
  * | comment by id (id holds idea)   | pk=`IDEA-COMMENTS#<idea id>`, sk=`COMMENT#<comment id>`       | Get                |
  * | comment                         | comment `attribute_not_exists` + idea `ADD comments 1`        | TransactWrite      |
  * | hide, audited                   | comment `SET hidden` if not hidden + audit entry Put          | TransactWrite      |
@@ -41,6 +42,7 @@ import {
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { ideaKey } from './ideas.js';
+import { queryItems } from './query-items.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';
 import type { TTableRef } from './table.js';
 
@@ -184,6 +186,19 @@ export class IdeaCommentsRepository {
       comments,
       nextCursor: Items.length > limit ? (comments.at(-1)?.id ?? null) : null,
     };
+  }
+
+  /** Every comment of an idea, hidden ones too (involvement counts what members wrote). */
+  async allOf(ideaId: string): Promise<TStoredIdeaComment[]> {
+    const comments: TStoredIdeaComment[] = [];
+    for await (const item of queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :partition AND begins_with(sk, :comment)',
+      ExpressionAttributeValues: { ':partition': partitionOf(ideaId), ':comment': 'COMMENT#' },
+    })) {
+      comments.push(ZStoredIdeaComment.parse(item));
+    }
+    return comments;
   }
 
   /** Newest first across ideas, in one state or both, before the cursor's position. */

@@ -14,6 +14,7 @@
  * | change status, edit            | idea, conditional on the status read                | Update             |
  * | merge                          | merged → duplicate + kept `mergedFrom`, both cond.  | TransactWrite      |
  * | move a merged idea's votes     | pk=`VOTE#<merged>` read; each copied as a vote      | Query + TransactW. |
+ * | votes cast (involvement)       | pk=`VOTE#<id>`, copies (`movedFrom`) left out       | Query (pages)      |
  *
  * Votes (and their moves) are conditional on the idea not being a duplicate: once a merge has
  * flipped the idea, a late vote fails and the service sends it to the kept idea, so the votes
@@ -187,6 +188,9 @@ export type TIdeaPage = { ideas: TStoredIdea[]; nextCursor: string | null };
 const isConflict = (error: unknown): boolean =>
   error instanceof TransactionCanceledException &&
   (error.CancellationReasons ?? []).some((reason) => reason.Code === 'TransactionConflict');
+
+/** A vote as involvement figures read it: the voter's opaque key, when, their frozen segment. */
+export type TCastVote = { voter: string; votedAt: string; segment: TSegment | null };
 
 export class IdeasRepository {
   constructor(
@@ -387,7 +391,7 @@ export class IdeasRepository {
       const voter = String(item.sk);
       const segment = item.segment ? ZSegment.parse(item.segment) : null;
       const votedAt = typeof item.votedAt === 'string' ? item.votedAt : new Date().toISOString();
-      if (await this.addVote(keptId, voter, votedAt, segment)) added += 1;
+      if (await this.addVote(keptId, voter, votedAt, segment, mergedId)) added += 1;
     }
     return added;
   }
@@ -480,9 +484,37 @@ export class IdeasRepository {
     await this.changeVote(ideaId, voter, -1, '', null);
   }
 
-  /** True when the vote was added, false when the voter had already voted. */
-  private addVote(ideaId: string, voter: string, votedAt: string, segment: TSegment | null) {
-    return this.changeVote(ideaId, voter, 1, votedAt, segment);
+  /**
+   * True when the vote was added, false when the voter had already voted. A vote a merge copies
+   * names the idea it was cast for (`movedFrom`), so involvement counts each vote cast once.
+   */
+  private addVote(
+    ideaId: string,
+    voter: string,
+    votedAt: string,
+    segment: TSegment | null,
+    movedFrom: string | null = null,
+  ) {
+    return this.changeVote(ideaId, voter, 1, votedAt, segment, movedFrom);
+  }
+
+  /** The votes members cast for this idea themselves (not those a merge copied), with when. */
+  async votesCastFor(ideaId: string): Promise<TCastVote[]> {
+    const votes: TCastVote[] = [];
+    for await (const item of queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk',
+      ExpressionAttributeValues: { ':pk': voteKey(ideaId, '').pk },
+      ConsistentRead: true,
+    })) {
+      if (item.movedFrom !== undefined || typeof item.votedAt !== 'string') continue;
+      votes.push({
+        voter: String(item.sk),
+        votedAt: item.votedAt,
+        segment: item.segment ? ZSegment.parse(item.segment) : null,
+      });
+    }
+    return votes;
   }
 
   private async changeVote(
@@ -491,6 +523,7 @@ export class IdeasRepository {
     change: 1 | -1,
     votedAt: string,
     segment: TSegment | null,
+    movedFrom: string | null = null,
   ): Promise<boolean> {
     const key = ideaKey(ideaId);
     if (!key) throw new DomainError('not_found', 'No such idea');
@@ -499,7 +532,12 @@ export class IdeasRepository {
         ? {
             Put: {
               TableName: this.table.tableName,
-              Item: { ...voteKey(ideaId, voter), votedAt, segment },
+              Item: {
+                ...voteKey(ideaId, voter),
+                votedAt,
+                segment,
+                ...(movedFrom ? { movedFrom } : {}),
+              },
               ConditionExpression: 'attribute_not_exists(pk)',
             },
           }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { TInvolvementAction } from '../involvement.js';
+import { tallyInvolvement, type TInvolvementAction } from '../involvement.js';
 import type { THeadcount, TSegment } from '../segment.js';
-import { involvementToShow } from './involvement.js';
+import { involvementToShow as toShow } from './involvement.js';
+
+const involvementToShow = (
+  actions: readonly TInvolvementAction[],
+  count: THeadcount,
+  k: number,
+  by: Parameters<typeof toShow>[3],
+) => toShow(tallyInvolvement(1, actions, '2026-10-01T00:00:00Z'), count, k, by);
 
 const K = 5;
 

@@ -1,9 +1,14 @@
-import type { TInvolvementAction, TInvolvementFigures, TInvolvementGroup } from '../involvement.js';
+import type {
+  TInvolvementFigures,
+  TInvolvementGroup,
+  TInvolvementSnapshot,
+  TInvolvementTally,
+} from '../involvement.js';
 import type { THeadcount, TSegmentDimension } from '../segment.js';
 import { compareKeys } from './order.js';
 import { groupsToWithhold } from './suppression.js';
 
-/** Actions of members who had no frozen segment: counted overall, never shown as a group. */
+/** Members without a frozen segment: counted overall, never shown as a group. */
 const NO_SEGMENT = '\u0000no segment';
 
 export type TInvolvementDisclosure = {
@@ -11,54 +16,59 @@ export type TInvolvementDisclosure = {
   groups: TInvolvementGroup[];
 };
 
-function figuresOf(actions: readonly TInvolvementAction[], members: number): TInvolvementFigures {
-  const count = (kind: TInvolvementAction['kind']) =>
-    actions.filter((action) => action.kind === kind).length;
+function figuresOf(
+  tallies: readonly TInvolvementTally[],
+  members: number,
+  contributors: number,
+): TInvolvementFigures {
+  const sum = (kind: 'ideas' | 'votes' | 'comments') =>
+    tallies.reduce((total, tally) => total + tally[kind], 0);
   return {
     members,
-    contributors: new Set(actions.map((action) => action.actor)).size,
-    ideas: count('idea'),
-    votes: count('vote'),
-    comments: count('comment'),
+    contributors,
+    ideas: sum('ideas'),
+    votes: sum('votes'),
+    comments: sum('comments'),
   };
 }
 
 /**
- * Involvement figures of a closed iteration that may be shown. The size that decides is the
- * number of distinct contributors: a group's counts describe what those members did, so a group
- * of fewer than k contributors is withheld, and more by complementary suppression since the total
- * is shown (`groupsToWithhold`). Members without a frozen segment are a group of their own that
- * is never shown, so the total minus the shown groups cannot single them out either. Under k
- * contributors in all, nothing is shown.
+ * Involvement figures of a closed iteration that may be shown, from its snapshot. The size that
+ * decides is the number of distinct contributors: a group's counts describe what those members
+ * did, so a group of fewer than k contributors is withheld, and more by complementary
+ * suppression since the total is shown (`groupsToWithhold`). Members without a frozen segment
+ * are a group of their own that is never shown, so the total minus the shown groups cannot
+ * single them out either. Under k contributors in all, nothing is shown.
  */
 export function involvementToShow(
-  actions: readonly TInvolvementAction[],
+  snapshot: TInvolvementSnapshot,
   headcount: THeadcount,
   k: number,
   by: TSegmentDimension | null,
 ): TInvolvementDisclosure {
-  const overall = figuresOf(actions, headcount.total);
-  if (overall.contributors < k) {
-    return { figures: null, groups: by ? groupKeys(headcount, by).map(withheldGroup) : [] };
-  }
+  const keys = by ? Object.keys(headcount.byDimension[by] ?? {}).sort(compareKeys) : [];
+  const withheldGroup = (key: string): TInvolvementGroup => ({ key, figures: null });
+  if (snapshot.contributors < k) return { figures: null, groups: keys.map(withheldGroup) };
+  const overall = figuresOf(snapshot.bySegment, headcount.total, snapshot.contributors);
   if (!by) return { figures: overall, groups: [] };
-  const byGroup = new Map<string, TInvolvementAction[]>();
-  for (const action of actions) {
-    const key = action.segment ? action.segment[by] : NO_SEGMENT;
+  const byGroup = new Map<string, TInvolvementTally[]>();
+  for (const tally of snapshot.bySegment) {
+    const key = tally.segment ? tally.segment[by] : NO_SEGMENT;
     const group = byGroup.get(key);
-    if (group) group.push(action);
-    else byGroup.set(key, [action]);
+    if (group) group.push(tally);
+    else byGroup.set(key, [tally]);
   }
-  const keys = groupKeys(headcount, by);
-  const contributorsOf = (key: string) => new Set(byGroup.get(key)?.map((a) => a.actor)).size;
-  const sizes = [...keys, ...(byGroup.has(NO_SEGMENT) ? [NO_SEGMENT] : [])].map((key) => ({
-    key,
-    size: contributorsOf(key),
-  }));
+  // A member has one frozen segment per iteration, so a group's contributors add up.
+  const contributorsOf = (key: string) =>
+    (byGroup.get(key) ?? []).reduce((total, tally) => total + tally.contributors, 0);
+  const unsegmented = byGroup.has(NO_SEGMENT);
   const withheld = groupsToWithhold(
-    sizes,
+    [...keys, ...(unsegmented ? [NO_SEGMENT] : [])].map((key) => ({
+      key,
+      size: contributorsOf(key),
+    })),
     k,
-    byGroup.has(NO_SEGMENT) ? new Set([NO_SEGMENT]) : new Set(),
+    new Set(unsegmented ? [NO_SEGMENT] : []),
   );
   return {
     figures: overall,
@@ -67,13 +77,12 @@ export function involvementToShow(
         ? withheldGroup(key)
         : {
             key,
-            figures: figuresOf(byGroup.get(key) ?? [], headcount.byDimension[by]?.[key] ?? 0),
+            figures: figuresOf(
+              byGroup.get(key) ?? [],
+              headcount.byDimension[by]?.[key] ?? 0,
+              contributorsOf(key),
+            ),
           },
     ),
   };
 }
-
-const groupKeys = (headcount: THeadcount, by: TSegmentDimension): string[] =>
-  Object.keys(headcount.byDimension[by] ?? {}).sort(compareKeys);
-
-const withheldGroup = (key: string): TInvolvementGroup => ({ key, figures: null });
