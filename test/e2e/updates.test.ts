@@ -1,6 +1,9 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
+import { changeIdeaStatus } from '@boucle/functions/services/idea-triage';
+import { submitIdea } from '@boucle/functions/services/ideas';
+import { updatesOf } from '@boucle/functions/services/updates';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the loop closes in front of the member', () => {
@@ -60,6 +63,20 @@ describe('the loop closes in front of the member', () => {
       new Date(),
     );
 
+    // The member's anonymous idea, declined by the steering group with a reason.
+    const author = { email: member.email, name: member.name, roles: ['employee' as const] };
+    const idea = await submitIdea(deps, author, {
+      title: 'A community for recipes',
+      description: 'To share lunch ideas',
+      category: 'other',
+      anonymous: true,
+    });
+    const claire = { email: STEERING_EMAIL, name: 'Claire', roles: ['steering' as const] };
+    await changeIdeaStatus(deps, claire, idea.id, {
+      status: 'declined',
+      reason: 'Off topic for the rollout',
+    });
+
     const page = await browser.newPage({ width: 375 });
     await browser.signInAs(page, member.email);
     await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
@@ -75,14 +92,20 @@ describe('the loop closes in front of the member', () => {
     });
     expect(cardFirst).toBe(true);
 
-    // The badge names how many things are new.
-    const updates = nav(page).getByRole('link', { name: /^Updates, \d+ new$/ });
+    // The badge names how many things are new: at least the review and the declined idea.
+    const { unseen } = await updatesOf(deps, author);
+    expect(unseen).toBeGreaterThanOrEqual(2);
+    const updates = nav(page).getByRole('link', { name: `Updates, ${unseen} new` });
     await updates.waitFor();
     await updates.click();
     await page.getByRole('heading', { name: 'You said, we did', level: 1 }).waitFor();
     expect(await page.title()).toBe('You said, we did · Boucle');
     await page.getByText('Too many e-mails about posts').waitFor();
     await page.getByRole('heading', { name: 'My ideas and votes' }).waitFor();
+    const fate = page.getByRole('listitem').filter({ hasText: 'A community for recipes' });
+    await fate.getByText('Off topic for the rollout').waitFor();
+    expect(await fate.textContent()).toContain('Declined');
+    expect(await fate.textContent()).toContain('your idea');
     // Read: the badge is gone, the link is plainly "Updates".
     await nav(page).getByRole('link', { name: 'Updates', exact: true }).waitFor();
 
