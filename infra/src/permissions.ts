@@ -43,8 +43,6 @@ export const pulseAccess: TTableAccess[] = [
     ],
     leadingKeys: ['VOTE#*'],
   },
-  // Ideas of every iteration (`iteration=all`, between iterations) need the iterations' list.
-  { actions: ['dynamodb:Query'], leadingKeys: ['ITERATIONS'] },
 ];
 
 export const steeringAccess: TTableAccess[] = [
