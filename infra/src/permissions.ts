@@ -43,7 +43,7 @@ export const pulseAccess: TTableAccess[] = [
     ],
     leadingKeys: ['VOTE#*'],
   },
-  // Ideas of every iteration (`iteration=all`, between iterations) need the iterations' list.
+  // Between iterations, a member's updates look for the latest one in the iterations' list.
   { actions: ['dynamodb:Query'], leadingKeys: ['ITERATIONS'] },
   // Idea comments: put with the idea's count (its UpdateItem above), read an idea's by a query.
   { actions: ['dynamodb:PutItem', 'dynamodb:Query'], leadingKeys: ['IDEA-COMMENTS#*'] },

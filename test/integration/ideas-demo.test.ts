@@ -19,7 +19,7 @@ describe('demo ideas', { timeout: 600_000 }, () => {
 
     const kept = await findDemoIdea(deps, 'Des tutoriels vidéo courts');
     expect(kept?.mergedFrom).toHaveLength(1);
-    // 27 of its own and the duplicate's 9, some members in both: counted once each.
+    // 27 of its own and the duplicate's 9, a member in both counted once.
     expect(kept?.votes).toBeGreaterThan(27);
     expect(kept?.votes).toBeLessThanOrEqual(36);
 

@@ -68,10 +68,9 @@ async function teamOf(deps: TAppDeps, caller: TIdentity): Promise<string | null>
   return ideaTeam((await callerSegment(deps, caller.email.toLowerCase())).segment);
 }
 
-async function iterationIdsOf(deps: TAppDeps, current: number, query: TIdeasQuery) {
-  if (query.iteration === 'all') {
-    return [...new Set([current, ...(await deps.iterations.list()).map(({ id }) => id)])];
-  }
+/** Iteration ids run from 1 and ideas only go to the current one or earlier: `all` is 0..current. */
+function iterationIdsOf(current: number, query: TIdeasQuery): number[] {
+  if (query.iteration === 'all') return Array.from({ length: current + 1 }, (_, id) => id);
   return [query.iteration ?? current];
 }
 
@@ -93,7 +92,7 @@ const byNewest = (a: TStoredIdea, b: TStoredIdea) =>
 
 async function filteredPage(deps: TAppDeps, current: number, query: TIdeasQuery) {
   const offset = offsetOf(query.cursor);
-  const read = await deps.ideas.all(await iterationIdsOf(deps, current, query));
+  const read = await deps.ideas.all(iterationIdsOf(current, query));
   const kept = read.filter(
     (idea) =>
       (query.status === undefined ? idea.status !== 'duplicate' : idea.status === query.status) &&

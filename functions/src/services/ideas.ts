@@ -111,7 +111,8 @@ export async function getIdea(deps: TAppDeps, caller: TIdentity, id: string): Pr
 /**
  * Votes for an idea, or takes the vote back. On a duplicate both act on the kept idea, where
  * its votes now count: the duplicate's own count and vote items stay as they were at the merge.
- * A vote that meets a merge in flight (`idea_changed`) is sent to the kept idea once more.
+ * The vote is tried on the idea asked first (no read before it): refused as merged
+ * (`idea_changed`), it follows `duplicateOf`, also for a merge that lands meanwhile.
  */
 export async function setVote(
   deps: TAppDeps,
@@ -122,15 +123,17 @@ export async function setVote(
   const email = caller.email.toLowerCase();
   const voter = voterOf(deps, email);
   const segment = voted ? (await callerSegment(deps, email)).segment : null;
-  for (let attempt = 0; ; attempt += 1) {
-    const kept = await keptIdeaOf(deps, id);
+  let target = id;
+  for (let step = 0; ; step += 1) {
     try {
-      if (voted) await deps.ideas.vote(kept.id, voter, deps.now(), segment);
-      else await deps.ideas.unvote(kept.id, voter);
+      if (voted) await deps.ideas.vote(target, voter, deps.now(), segment);
+      else await deps.ideas.unvote(target, voter);
       break;
     } catch (error) {
-      const merged = error instanceof DomainError && error.code === 'idea_changed';
-      if (!merged || attempt >= MAX_MERGE_STEPS) throw error;
+      if (!(error instanceof DomainError && error.code === 'idea_changed')) throw error;
+      const idea = await storedIdea(deps, target);
+      if (idea.duplicateOf === null || step >= MAX_MERGE_STEPS) throw error;
+      target = idea.duplicateOf;
     }
   }
   return ideaFor(await storedIdea(deps, id), caller, voted);
