@@ -21,6 +21,12 @@ describe('the steering group writes and publishes the iteration review on a phon
     await page.getByRole('button', { name: 'Add a decision' }).click();
     await page.getByLabel('Decision', { exact: true }).fill('Advanced training for ambassadors.');
     await page.getByRole('button', { name: 'Add an action' }).click();
+    // Saved blank, it is refused before leaving the page, naming the field as the editor does.
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page
+      .getByTestId('invalid')
+      .getByText(/^Action 1 › What: /)
+      .waitFor();
     await page.getByLabel('What').fill('Managers post their team news');
     await page.getByLabel('Who carries it').fill('Managers');
     await page.getByLabel('Due by').selectOption({ label: 'Iteration 3 — Usage conventions' });
