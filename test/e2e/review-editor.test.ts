@@ -70,4 +70,26 @@ describe('the steering group writes and publishes the iteration review on a phon
       375,
     );
   });
+
+  it('refuses a save over a draft someone saved meanwhile, then reloads theirs', async () => {
+    const mine = await browser.newPage();
+    const theirs = await browser.newPage();
+    for (const page of [mine, theirs]) {
+      await browser.signInAs(page, STEERING_EMAIL);
+      await page.goto(`${browser.stack.url}/steering/review?iteration=3`);
+      await page.getByRole('heading', { name: 'Decisions and actions' }).waitFor();
+    }
+    await theirs.getByLabel('Summary').fill('Their summary');
+    await theirs.getByRole('button', { name: 'Save the draft' }).click();
+    await theirs.getByText('Draft saved.').waitFor();
+
+    await mine.getByLabel('Summary').fill('My summary');
+    await mine.getByRole('button', { name: 'Save the draft' }).click();
+    await mine.getByText('Someone saved this review meanwhile.', { exact: false }).waitFor();
+    await mine.getByRole('button', { name: 'Reload the review' }).click();
+    await expect.poll(() => mine.getByLabel('Summary').inputValue()).toBe('Their summary');
+    await mine.getByLabel('Summary').fill('Our summary');
+    await mine.getByRole('button', { name: 'Save the draft' }).click();
+    await mine.getByText('Draft saved.').waitFor();
+  });
 });
