@@ -21,6 +21,12 @@ describe('the steering group writes and publishes the iteration review on a phon
     await page.getByRole('button', { name: 'Add a decision' }).click();
     await page.getByLabel('Decision', { exact: true }).fill('Advanced training for ambassadors.');
     await page.getByRole('button', { name: 'Add an action' }).click();
+    // Saved blank, it is refused before leaving the page, naming the field as the editor does.
+    await page.getByRole('button', { name: 'Save the draft' }).click();
+    await page
+      .getByTestId('invalid')
+      .getByText(/^Action 1 › What: /)
+      .waitFor();
     await page.getByLabel('What').fill('Managers post their team news');
     await page.getByLabel('Who carries it').fill('Managers');
     await page.getByLabel('Due by').selectOption({ label: 'Iteration 3 — Usage conventions' });
@@ -63,5 +69,27 @@ describe('the steering group writes and publishes the iteration review on a phon
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
     );
+  });
+
+  it('refuses a save over a draft someone saved meanwhile, then reloads theirs', async () => {
+    const mine = await browser.newPage();
+    const theirs = await browser.newPage();
+    for (const page of [mine, theirs]) {
+      await browser.signInAs(page, STEERING_EMAIL);
+      await page.goto(`${browser.stack.url}/steering/review?iteration=3`);
+      await page.getByRole('heading', { name: 'Decisions and actions' }).waitFor();
+    }
+    await theirs.getByLabel('Summary').fill('Their summary');
+    await theirs.getByRole('button', { name: 'Save the draft' }).click();
+    await theirs.getByText('Draft saved.').waitFor();
+
+    await mine.getByLabel('Summary').fill('My summary');
+    await mine.getByRole('button', { name: 'Save the draft' }).click();
+    await mine.getByText('Someone saved this review meanwhile.', { exact: false }).waitFor();
+    await mine.getByRole('button', { name: 'Reload the review' }).click();
+    await expect.poll(() => mine.getByLabel('Summary').inputValue()).toBe('Their summary');
+    await mine.getByLabel('Summary').fill('Our summary');
+    await mine.getByRole('button', { name: 'Save the draft' }).click();
+    await mine.getByText('Draft saved.').waitFor();
   });
 });

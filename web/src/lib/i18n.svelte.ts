@@ -568,6 +568,8 @@ const en = {
   'decisions.noRevision': 'Nothing published yet.',
   'decisions.revision': 'Revision {n}, published on {date}',
   'decisions.correctionOf': 'correction of {date}',
+  'decisions.linkedIdeas': 'Linked ideas',
+  'decisions.versionField': 'Version',
 };
 
 export type TMessageKey = keyof typeof en;
@@ -1143,6 +1145,8 @@ const fr: Record<TMessageKey, string> = {
   'decisions.noRevision': 'Rien de publié pour l’instant.',
   'decisions.revision': 'Révision {n}, publiée le {date}',
   'decisions.correctionOf': 'correction du {date}',
+  'decisions.linkedIdeas': 'Idées liées',
+  'decisions.versionField': 'Version',
 };
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
