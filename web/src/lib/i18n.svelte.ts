@@ -118,6 +118,15 @@ const en = {
   'privacy.receiptProves': 'It proves that you answered the pulse, and on which day.',
   'privacy.receiptNot':
     'It does not show what you answered. Nobody can link it to your answers, so nobody can make you reveal them: there is no way to look them up, not even for you.',
+  'privacy.ideasTitle': 'Ideas, votes and comments',
+  'privacy.ideasAnonymous':
+    'An idea or a comment you post anonymously never shows your name, to anyone, in any list or export; beside it at most your team is shown, as a group of at least {k} members. You still see it as yours and can edit your idea.',
+  'privacy.ideasVotes':
+    'Nobody sees who voted for an idea, only how many did. Your vote is stored under a code only the app can make; you can take it back.',
+  'privacy.ideasHidden':
+    'A moderator may hide an abusive comment, giving a reason that everyone sees; its text is kept, and who hid it and why are recorded.',
+  'privacy.ideasInvolvement':
+    'The steering group sees how many members took part around ideas once an iteration has closed, and by group only where at least {k} members took part.',
   'form.required': 'Required',
   'form.endBeforeStart': 'The end must come after the start',
   'iterations.title': 'Iterations',
@@ -423,6 +432,7 @@ const en = {
   'triage.title': 'Triage of ideas',
   'triage.iteration': 'Iteration',
   'triage.empty': 'No idea to triage in this iteration with these filters.',
+  'ideas.adoptAsConvention': 'Adopt it in the conventions register',
   // Idea comments and moderation (idea-comments)
   'ideaComments.title': 'Comments',
   'ideaComments.empty': 'No comment yet',
@@ -688,6 +698,15 @@ const fr: Record<TMessageKey, string> = {
   'privacy.receiptProves': 'Il prouve que vous avez répondu au pulse, et quel jour.',
   'privacy.receiptNot':
     'Il ne montre pas ce que vous avez répondu. Personne ne peut le relier à vos réponses, donc personne ne peut vous obliger à les révéler : il n’existe aucun moyen de les retrouver, pas même pour vous.',
+  'privacy.ideasTitle': 'Idées, votes et commentaires',
+  'privacy.ideasAnonymous':
+    'Une idée ou un commentaire publié anonymement ne montre jamais votre nom, à personne, dans aucune liste ni aucun export ; à côté, au plus votre équipe est indiquée, comme un groupe d’au moins {k} membres. Vous le voyez toujours comme le vôtre et pouvez modifier votre idée.',
+  'privacy.ideasVotes':
+    'Personne ne voit qui a voté pour une idée, seulement combien l’ont fait. Votre vote est gardé sous un code que seule l’application sait faire ; vous pouvez le retirer.',
+  'privacy.ideasHidden':
+    'Un modérateur peut masquer un commentaire abusif en donnant une raison que tous voient ; son texte est gardé, et qui l’a masqué et pourquoi sont consignés.',
+  'privacy.ideasInvolvement':
+    'Le comité de pilotage voit combien de membres ont pris part autour des idées une fois l’itération close, et par groupe seulement là où au moins {k} membres y ont pris part.',
   'form.required': 'À renseigner',
   'form.endBeforeStart': 'La fin doit suivre le début',
   'iterations.title': 'Itérations',
@@ -1000,6 +1019,7 @@ const fr: Record<TMessageKey, string> = {
   'triage.title': 'Tri des idées',
   'triage.iteration': 'Itération',
   'triage.empty': 'Aucune idée à trier dans cette itération avec ces filtres.',
+  'ideas.adoptAsConvention': 'L’adopter dans le registre des conventions',
   // Idea comments and moderation (idea-comments)
   'ideaComments.title': 'Commentaires',
   'ideaComments.empty': 'Aucun commentaire pour l’instant',
