@@ -164,6 +164,14 @@ describe('members share ideas and vote on a phone', () => {
     await steering.getByRole('link', { name: 'Podcast des managers' }).click();
     await steering.getByRole('heading', { name: 'Merged into this idea' }).waitFor();
     await steering.getByRole('link', { name: 'Podcast mensuel' }).waitFor();
+    // The steering group moves it on from its page too.
+    const onPage = steering.getByRole('form', { name: 'Status of “Podcast des managers”' });
+    await onPage.getByLabel('New status').selectOption({ label: 'In progress' });
+    await onPage.getByRole('button', { name: 'Apply' }).click();
+    await steering.getByRole('heading', { name: 'History' }).waitFor();
+    await expect
+      .poll(() => steering.getByRole('list').filter({ hasText: 'In progress' }).count())
+      .toBeGreaterThan(0);
     await steering.context().close();
   });
 });
