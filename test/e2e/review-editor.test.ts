@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the steering group writes and publishes the iteration review on a phone', () => {
@@ -10,8 +11,13 @@ describe('the steering group writes and publishes the iteration review on a phon
     await page.getByRole('link', { name: 'Decisions' }).click();
     await page.getByRole('heading', { name: 'Decisions and actions' }).waitFor();
     expect(await page.title()).toBe('Decisions and actions · Boucle');
-    // The latest reviewed iteration by default; nothing published for it yet.
-    expect(await page.getByLabel('Iteration').inputValue()).toBe('4');
+    // The latest reviewed iteration by default, with the review the demo published for it.
+    // (The iteration select comes first; the actions' "Due by" selects also name iterations.)
+    expect(await page.getByRole('combobox').first().inputValue()).toBe('4');
+    await page.getByTestId('revision').first().waitFor();
+    // The open iteration ends: its review is still to write.
+    await takeLifecycleStep(browser.stack.deps, 5, 'close');
+    await page.goto(`${browser.stack.url}/steering/review?iteration=5`);
     await page.getByText('Nothing published yet.').waitFor();
 
     await page.getByLabel('Summary').fill('Ambassadors made the difference.');
