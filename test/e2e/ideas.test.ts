@@ -131,6 +131,7 @@ describe('members share ideas and vote on a phone', () => {
     // The steering group triages from the keyboard: under review, then planned.
     const steering = await browser.newPage({ width: 375 });
     await browser.signInAs(steering, STEERING_EMAIL);
+    await steering.getByRole('heading', { name: 'Iteration review' }).waitFor();
     await steering.getByRole('link', { name: 'Triage' }).click();
     await steering.getByRole('heading', { name: 'Triage of ideas', level: 1 }).waitFor();
     const statusForm = steering.getByRole('form', { name: 'Status of “Podcast des managers”' });

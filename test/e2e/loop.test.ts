@@ -86,6 +86,7 @@ describe('the ideas loop closes at the next pulse', () => {
     // The steering group plans it from the triage board.
     const steering = await browser.newPage({ width: 375 });
     await browser.signInAs(steering, STEERING_EMAIL);
+    await steering.getByRole('heading', { name: 'Iteration review' }).waitFor();
     await steering.getByRole('link', { name: 'Triage' }).click();
     await steering.getByRole('heading', { name: 'Triage of ideas', level: 1 }).waitFor();
     const status = steering.getByRole('form', { name: `Status of “${kept}”` });

@@ -8,6 +8,7 @@ describe('the steering group writes and publishes the iteration review on a phon
   it('writes a draft, previews it, publishes it, then a dated correction', async () => {
     const page = await browser.newPage({ width: 375, height: 760 });
     await browser.signInAs(page, STEERING_EMAIL);
+    await page.getByRole('heading', { name: 'Iteration review' }).waitFor();
     await page.getByRole('link', { name: 'Decisions' }).click();
     await page.getByRole('heading', { name: 'Decisions and actions' }).waitFor();
     expect(await page.title()).toBe('Decisions and actions · Boucle');
@@ -82,6 +83,8 @@ describe('the steering group writes and publishes the iteration review on a phon
     const theirs = await browser.newPage();
     for (const page of [mine, theirs]) {
       await browser.signInAs(page, STEERING_EMAIL);
+      // Signed in once the landing page shows, or its redirect could overtake the next one.
+      await page.getByRole('heading', { name: 'Iteration review' }).waitFor();
       await page.goto(`${browser.stack.url}/steering/review?iteration=3`);
       await page.getByRole('heading', { name: 'Decisions and actions' }).waitFor();
     }
