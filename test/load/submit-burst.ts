@@ -5,21 +5,14 @@
  */
 // First: the local defaults (no EMF metric lines, quiet logs) before the app's modules load.
 import '../../scripts/start/local-env.js';
-import { randomUUID } from 'node:crypto';
-import { createApp } from '@boucle/functions/app';
-import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
-import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
-import { readConfig } from '@boucle/functions/config';
-import { createDeps } from '@boucle/functions/deps';
-import { ensureTable } from '@boucle/functions/local/create-table';
 import {
   demoAnswers,
   demoIterations,
   demoMembers,
 } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
-import { takeLifecycleStep } from '@boucle/functions/services/iterations';
-import { defaultPulseTemplate, rolesOf, seededRandom } from '@boucle/shared';
+import { rolesOf, seededRandom } from '@boucle/shared';
+import { benchApp, quantileOf } from './bench-app.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -34,45 +27,11 @@ try {
     'shards | wall s | answers/s | p50 ms | p95 ms | p99 ms | conflicts retried | counted',
   );
   for (const shards of [1, 10]) {
-    const config = readConfig({
-      TABLE_NAME: `bench-${randomUUID()}`,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_REGION: 'eu-west-3',
-      RECEIPT_SECRET: 'bench-secret-of-at-least-32-characters',
-      TALLY_SHARDS: String(shards),
-      AUTH_ISSUER: 'bench',
-      AUTH_AUDIENCE: 'boucle',
-    });
-    const client = createDynamoClient({
-      region: config.AWS_REGION,
-      endpoint: config.DYNAMODB_ENDPOINT,
-    });
-    let conflicts = 0;
-    // The document client the app uses shares this client's middleware, so this sees its calls.
-    client.middlewareStack.add(
-      (next, context) => async (args) => {
-        try {
-          return await next(args);
-        } catch (error) {
-          if (context.commandName === 'TransactWriteItemsCommand') conflicts++;
-          throw error;
-        }
-      },
-      { step: 'initialize', name: 'countConflicts' },
+    const { app, deps, issuer, client, cancelled } = await benchApp(
+      dynamo.endpoint,
+      members,
+      shards,
     );
-    await ensureTable(client, config.TABLE_NAME);
-    const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'bench', 'boucle');
-    const deps = createDeps({ config, client, localIssuer: issuer });
-    await deps.directory.replace(members, new Date());
-    await deps.iterations.create({
-      name: 'Bench',
-      startDate: '2026-11-16',
-      endDate: '2026-12-11',
-      goals: [],
-    });
-    await deps.iterations.setPulse(1, defaultPulseTemplate);
-    await takeLifecycleStep(deps, 1, 'open');
-    const app = createApp(deps);
     const random = seededRandom(1);
     const requests = await Promise.all(
       members.map(async (member) => ({
@@ -110,8 +69,7 @@ try {
     );
     const wall = (performance.now() - started) / 1000;
     latencies.sort((a, b) => a - b);
-    const at = (q: number) =>
-      (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(0);
+    const at = (q: number) => quantileOf(latencies, q);
     const counted = (await deps.responses.tallies('pulse-1')).overall.n ?? 0;
     console.log(
       [
@@ -121,7 +79,7 @@ try {
         at(0.5).padStart(6),
         at(0.95).padStart(6),
         at(0.99).padStart(6),
-        String(conflicts).padStart(17),
+        String(cancelled.conflicts).padStart(17),
         `${counted}/${MEMBERS}`,
       ].join(' | '),
     );

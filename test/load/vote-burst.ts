@@ -5,19 +5,12 @@
  */
 // First: the local defaults (no EMF metric lines, quiet logs) before the app's modules load.
 import '../../scripts/start/local-env.js';
-import { randomUUID } from 'node:crypto';
-import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
-import { createApp } from '@boucle/functions/app';
-import { createLocalIssuer, generateLocalKeyPair } from '@boucle/functions/auth/local-issuer';
-import { createDocumentClient, createDynamoClient } from '@boucle/functions/clients/dynamodb';
-import { readConfig } from '@boucle/functions/config';
-import { createDeps } from '@boucle/functions/deps';
-import { ensureTable } from '@boucle/functions/local/create-table';
+import { createDocumentClient } from '@boucle/functions/clients/dynamodb';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
-import { takeLifecycleStep } from '@boucle/functions/services/iterations';
-import { defaultPulseTemplate, rolesOf, ZIdea } from '@boucle/shared';
+import { rolesOf, ZIdea } from '@boucle/shared';
+import { benchApp, quantileOf } from './bench-app.js';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -25,50 +18,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
 const dynamo = await startDynamoLocal({ mode: 'memory' });
 try {
   const members = demoMembers(VOTERS);
-  const config = readConfig({
-    TABLE_NAME: `bench-${randomUUID()}`,
-    DYNAMODB_ENDPOINT: dynamo.endpoint,
-    AWS_REGION: 'eu-west-3',
-    RECEIPT_SECRET: 'bench-secret-of-at-least-32-characters',
-    AUTH_ISSUER: 'bench',
-    AUTH_AUDIENCE: 'boucle',
-  });
-  const client = createDynamoClient({
-    region: config.AWS_REGION,
-    endpoint: config.DYNAMODB_ENDPOINT,
-  });
-  let conflicts = 0;
-  let repeats = 0;
-  // A cancelled vote transaction: a conflict with another voter (retried) or a repeated click
-  // whose vote item was already there (nothing written).
-  client.middlewareStack.add(
-    (next) => async (args) => {
-      try {
-        return await next(args);
-      } catch (error) {
-        if (error instanceof TransactionCanceledException) {
-          const codes = (error.CancellationReasons ?? []).map((reason) => reason.Code);
-          if (codes.includes('TransactionConflict')) conflicts++;
-          else if (codes.includes('ConditionalCheckFailed')) repeats++;
-        }
-        throw error;
-      }
-    },
-    { step: 'initialize', name: 'countConflicts' },
-  );
-  await ensureTable(client, config.TABLE_NAME);
-  const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'bench', 'boucle');
-  const deps = createDeps({ config, client, localIssuer: issuer });
-  await deps.directory.replace(members, new Date());
-  await deps.iterations.create({
-    name: 'Bench',
-    startDate: '2026-11-16',
-    endDate: '2026-12-11',
-    goals: [],
-  });
-  await deps.iterations.setPulse(1, defaultPulseTemplate);
-  await takeLifecycleStep(deps, 1, 'open');
-  const app = createApp(deps);
+  const { app, issuer, client, tableName, cancelled } = await benchApp(dynamo.endpoint, members);
   const tokens = await Promise.all(
     members.map((member) =>
       issuer.sign({ email: member.email, name: member.name, roles: rolesOf(member) }),
@@ -109,14 +59,13 @@ try {
   );
   const wall = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const at = (q: number) =>
-    (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(0);
+  const at = (q: number) => quantileOf(latencies, q);
   const counted = ZIdea.parse(
     await (await call(tokens[0] ?? '', 'GET', `/api/ideas/${idea.id}`)).json(),
   ).votes;
   const { Count: items = 0 } = await createDocumentClient(client).send(
     new QueryCommand({
-      TableName: config.TABLE_NAME,
+      TableName: tableName,
       KeyConditionExpression: 'pk = :pk',
       ExpressionAttributeValues: { ':pk': `VOTE#${idea.id}` },
       ConsistentRead: true,
@@ -137,8 +86,8 @@ try {
       at(0.5).padStart(6),
       at(0.95).padStart(6),
       at(0.99).padStart(6),
-      String(conflicts).padStart(17),
-      String(repeats).padStart(15),
+      String(cancelled.conflicts).padStart(17),
+      String(cancelled.repeats).padStart(15),
       `${counted}/${VOTERS}`.padStart(5),
       String(items).padStart(10),
     ].join(' | '),
