@@ -116,4 +116,13 @@ describe('involvementToShow', () => {
       expect(withheld.length === 0 || withheld.length >= 2).toBe(true);
     }
   });
+
+  it('lists the groups as every table does: pooled ones last', () => {
+    const pooled: THeadcount = {
+      ...headcount,
+      byDimension: { ...headcount.byDimension, team: { '*': 20, Sales: 20, Finance: 20 } },
+    };
+    const shown = involvementToShow(busy('Sales', 12), pooled, K, 'team');
+    expect(shown.groups.map((group) => group.key)).toEqual(['Finance', 'Sales', '*']);
+  });
 });

@@ -4,8 +4,8 @@ import type {
   TInvolvementSnapshot,
   TInvolvementTally,
 } from '../involvement.js';
+import { compareGroups } from '../group-order.js';
 import type { THeadcount, TSegmentDimension } from '../segment.js';
-import { compareKeys } from './order.js';
 import { groupsToWithhold } from './suppression.js';
 
 /** Members without a frozen segment: counted overall, never shown as a group. */
@@ -46,7 +46,8 @@ export function involvementToShow(
   k: number,
   by: TSegmentDimension | null,
 ): TInvolvementDisclosure {
-  const keys = by ? Object.keys(headcount.byDimension[by] ?? {}).sort(compareKeys) : [];
+  // Groups in the order every table shows them: levels as they go, pooled last.
+  const keys = by ? Object.keys(headcount.byDimension[by] ?? {}).sort(compareGroups(by)) : [];
   const withheldGroup = (key: string): TInvolvementGroup => ({ key, figures: null });
   if (snapshot.contributors < k) return { figures: null, groups: keys.map(withheldGroup) };
   const overall = figuresOf(snapshot.bySegment, headcount.total, snapshot.contributors);
