@@ -82,7 +82,8 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:Query'], leadingKeys: ['RESPONSES#*'] },
   // Triage and merge: an idea read and updated conditionally (status, duplicate, mergedFrom);
   // a merged idea's votes queried and each copied onto the kept idea (put + count, one
-  // transaction per vote). Vote items are copied as keyed: no secret needed here.
+  // transaction per vote). Vote items are copied as keyed: no secret needed here. Ideas are
+  // also read one by one where a convention is adopted from one and a review links to them.
   { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEAS#*'] },
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['VOTE#*'] },
   // Moderation: a comment is read and hidden one by one, its audit entry put, never updated; the
@@ -90,13 +91,11 @@ export const steeringAccess: TTableAccess[] = [
   { actions: ['dynamodb:GetItem', 'dynamodb:UpdateItem'], leadingKeys: ['IDEA-COMMENTS#*'] },
   { actions: ['dynamodb:PutItem'], leadingKeys: ['IDEA-COMMENT-AUDIT'] },
   { actions: ['dynamodb:Query'], leadingKeys: ['IDEA-COMMENT-QUEUE#*'], index: 'moderation' },
-  // Conventions: adopted (put once), revised (conditional update), read back one by one; the
-  // idea one is adopted from is read to check it, never written.
+  // Conventions: adopted (put once), revised (conditional update), read back one by one.
   {
     actions: ['dynamodb:GetItem', 'dynamodb:PutItem', 'dynamodb:UpdateItem', 'dynamodb:Query'],
     leadingKeys: ['CONVENTIONS'],
   },
-  { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
   // Involvement around ideas: once per closed iteration, its ideas, the votes cast and the
   // comments are read (opaque keys and segments, never who) and counted into a snapshot kept once.
   { actions: ['dynamodb:Query'], leadingKeys: ['IDEAS#*', 'IDEA-COMMENTS#*'] },
@@ -105,8 +104,6 @@ export const steeringAccess: TTableAccess[] = [
   // updated: a correction is the next revision).
   { actions: ['dynamodb:GetItem', 'dynamodb:PutItem'], leadingKeys: ['REVIEW#*'] },
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['REVIEWS'] },
-  // The ideas a review links to: checked to exist and their titles read, one by one.
-  { actions: ['dynamodb:GetItem'], leadingKeys: ['IDEAS#*'] },
 ];
 
 export function tableStatements(
