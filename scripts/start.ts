@@ -25,9 +25,17 @@ if (web.current) {
   console.log(`  built in ${seconds(building)} s`);
 }
 
-console.log('Starting DynamoDB Local and the API…');
+// A DynamoDB already running (in a container, or a test table) instead of the embedded one.
+const endpoint = process.env.DYNAMODB_ENDPOINT;
+console.log(
+  endpoint
+    ? `Using the DynamoDB at ${endpoint} (DYNAMODB_ENDPOINT), starting the API…`
+    : 'Starting DynamoDB Local and the API…',
+);
 const stack = await startLocalStack({
-  storage: { mode: 'persistent', dbPath: join(root, '.data', 'dynamodb') },
+  storage: endpoint
+    ? { mode: 'endpoint', endpoint }
+    : { mode: 'persistent', dbPath: join(root, '.data', 'dynamodb') },
   port,
   webRoot: join(root, 'web', 'build'),
   secretsFile: join(root, '.data', 'local-secrets.json'),

@@ -3,12 +3,17 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 
 export type TDynamoConfig = { region: string; endpoint?: string | undefined };
 
-/** One client per process; DynamoDB Local accepts any credentials. */
+/**
+ * One client per process. At an endpoint (DynamoDB Local, a container) any credentials do, unless
+ * the environment names real ones (a test table in AWS): then the SDK's usual chain finds them.
+ */
 export function createDynamoClient({ region, endpoint }: TDynamoConfig): DynamoDBClient {
+  const realCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE);
   return new DynamoDBClient({
     region,
-    ...(endpoint
-      ? { endpoint, credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
+    ...(endpoint ? { endpoint } : {}),
+    ...(endpoint && !realCredentials
+      ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
 }

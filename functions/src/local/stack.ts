@@ -12,8 +12,11 @@ import { startLocalServer } from './server.js';
 export const LOCAL_ISSUER = 'https://boucle.local/issuer';
 export const LOCAL_AUDIENCE = 'boucle';
 
+/** DynamoDB Local started here, or a DynamoDB already running at an endpoint (kept running). */
+export type TLocalStorage = TDynamoLocalOptions | { mode: 'endpoint'; endpoint: string };
+
 export type TLocalStackOptions = {
-  storage: TDynamoLocalOptions;
+  storage: TLocalStorage;
   port: number;
   webRoot: string | null;
   /** Where the local key and receipt secret are kept; fresh ones each run when null. */
@@ -29,9 +32,15 @@ export type TLocalStack = {
   stop: () => Promise<void>;
 };
 
-/** DynamoDB Local, the table, the demo data and the app on one port: `npm start` and the e2e tests. */
+/**
+ * DynamoDB Local (or the DynamoDB at a given endpoint), the table (made if missing), the demo
+ * data and the app on one port: `npm start` and the e2e tests.
+ */
 export async function startLocalStack(options: TLocalStackOptions): Promise<TLocalStack> {
-  const dynamo = await startDynamoLocal(options.storage);
+  const dynamo =
+    options.storage.mode === 'endpoint'
+      ? { endpoint: options.storage.endpoint, stop: async () => undefined }
+      : await startDynamoLocal(options.storage);
   try {
     const secrets = options.secretsFile
       ? await loadOrCreateLocalSecrets(options.secretsFile)
