@@ -2,6 +2,7 @@ import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-sec
 import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLambdaHandler } from './lambda-handler.js';
+import { readReceiptSecret } from './lambda/receipt-secret.js';
 
 const secrets = mockClient(SecretsManagerClient);
 
@@ -52,7 +53,7 @@ describe('createLambdaHandler', () => {
   it('serves the same Hono app, checking Cognito tokens, without the demo sign-in', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'x'.repeat(64) });
     process.env.RECEIPT_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:receipt';
-    const handler = await createLambdaHandler({ withReceiptSecret: true });
+    const handler = await createLambdaHandler({ receiptSecret: readReceiptSecret });
     expect((await handler(httpEvent('GET', '/api/health'), undefined)).statusCode).toBe(200);
     // The demo sign-in is not served at all in Lambda.
     expect((await handler(httpEvent('GET', '/api/auth/dev-members'), undefined)).statusCode).toBe(
@@ -69,14 +70,14 @@ describe('createLambdaHandler', () => {
   });
 
   it('reads no secret for the steering function', async () => {
-    const handler = await createLambdaHandler({ withReceiptSecret: false });
+    const handler = await createLambdaHandler();
     expect((await handler(httpEvent('GET', '/api/health'), undefined)).statusCode).toBe(200);
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
   });
 
   it('refuses to start the pulse function without its secret', async () => {
     delete process.env.RECEIPT_SECRET_ARN;
-    await expect(createLambdaHandler({ withReceiptSecret: true })).rejects.toThrow(
+    await expect(createLambdaHandler({ receiptSecret: readReceiptSecret })).rejects.toThrow(
       'RECEIPT_SECRET_ARN',
     );
   });

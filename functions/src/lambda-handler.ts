@@ -1,4 +1,3 @@
-import { GetSecretValueCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager';
 import { handle } from 'hono/aws-lambda';
 import { createApp } from './app.js';
 import { createDynamoClient } from './clients/dynamodb.js';
@@ -8,14 +7,15 @@ import { logger, metrics } from './observability.js';
 
 /**
  * A Lambda entry point around the same Hono app `npm start` serves, with Cognito as issuer.
- * Each function gets only what its routes need: the receipt secret only where pulses are answered.
+ * Each function gets only what its routes need: the receipt secret only where pulses are answered,
+ * given by its entry point (`lambda/pulse.ts`), so no other bundle carries its client.
  */
-export async function createLambdaHandler({ withReceiptSecret }: { withReceiptSecret: boolean }) {
-  const secretArn = process.env.RECEIPT_SECRET_ARN;
-  if (withReceiptSecret && !secretArn) throw new Error('RECEIPT_SECRET_ARN is not set');
+export async function createLambdaHandler({
+  receiptSecret,
+}: { receiptSecret?: () => Promise<string> } = {}) {
   const config = readConfig({
     ...process.env,
-    RECEIPT_SECRET: withReceiptSecret && secretArn ? await readSecret(secretArn) : undefined,
+    RECEIPT_SECRET: receiptSecret ? await receiptSecret() : undefined,
   });
   const client = createDynamoClient({
     region: config.AWS_REGION,
@@ -31,15 +31,4 @@ export async function createLambdaHandler({ withReceiptSecret }: { withReceiptSe
       if (metrics.hasStoredMetrics()) metrics.publishStoredMetrics();
     }
   };
-}
-
-async function readSecret(secretId: string): Promise<string> {
-  const client = new SecretsManagerClient({});
-  try {
-    const { SecretString } = await client.send(new GetSecretValueCommand({ SecretId: secretId }));
-    if (!SecretString) throw new Error(`secret ${secretId} has no string value`);
-    return SecretString;
-  } finally {
-    client.destroy();
-  }
 }

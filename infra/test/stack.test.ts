@@ -2,7 +2,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BlockPublicAccess, Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
@@ -261,6 +261,25 @@ describe('BoucleStack', () => {
       ).size;
       expect(size).toBeLessThan(BUNDLE_BUDGET_BYTES);
     }
+  });
+
+  it('bundles the Secrets Manager client into the pulse function only', () => {
+    const bundles = Object.values(template.findResources('AWS::Lambda::Function'))
+      .filter((f) => f.Properties.Runtime === 'nodejs22.x')
+      .map((fn) => ({
+        role: JSON.stringify(fn.Properties.Role),
+        code: readFileSync(
+          join(
+            synthesised.assemblyDirectory,
+            `asset.${String(fn.Properties.Code.S3Key).replace(/\.zip$/, '')}`,
+            'index.mjs',
+          ),
+          'utf8',
+        ),
+      }));
+    const carrying = bundles.filter((bundle) => bundle.code.includes('secretsmanager'));
+    expect(carrying).toHaveLength(1);
+    expect(carrying[0]?.role).toContain('Pulse');
   });
 });
 

@@ -1,4 +1,5 @@
 import { createLambdaHandler } from '../lambda-handler.js';
+import { readReceiptSecret } from './receipt-secret.js';
 
 /** Answers pulses: /api/me, /api/pulse/current, /api/pulses/{id}/responses, health, OpenAPI. */
-export const handler = await createLambdaHandler({ withReceiptSecret: true });
+export const handler = await createLambdaHandler({ receiptSecret: readReceiptSecret });
