@@ -4,18 +4,25 @@ import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 export type TDynamoConfig = { region: string; endpoint?: string | undefined };
 
 /**
- * One client per process. At an endpoint (DynamoDB Local, a container) any credentials do, unless
- * the environment names real ones (a test table in AWS): then the SDK's usual chain finds them.
+ * One client per process. DynamoDB Local (or any DynamoDB on this machine) takes any credentials;
+ * a remote endpoint (a test table in AWS) gets the SDK's usual chain when the environment names
+ * real credentials, so a profile set in a shell never affects the local runs and tests.
  */
 export function createDynamoClient({ region, endpoint }: TDynamoConfig): DynamoDBClient {
+  const local = endpoint !== undefined && isOnThisMachine(endpoint);
   const realCredentials = Boolean(process.env.AWS_ACCESS_KEY_ID || process.env.AWS_PROFILE);
   return new DynamoDBClient({
     region,
     ...(endpoint ? { endpoint } : {}),
-    ...(endpoint && !realCredentials
+    ...(endpoint && (local || !realCredentials)
       ? { credentials: { accessKeyId: 'local', secretAccessKey: 'local' } }
       : {}),
   });
+}
+
+function isOnThisMachine(endpoint: string): boolean {
+  const host = URL.canParse(endpoint) ? new URL(endpoint).hostname : '';
+  return ['localhost', '127.0.0.1', '[::1]', '::1'].includes(host);
 }
 
 /**
