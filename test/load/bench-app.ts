@@ -57,6 +57,42 @@ export async function benchApp(endpoint: string, members: readonly TMember[], sh
   return { app: createApp(deps), deps, issuer, client, tableName: config.TABLE_NAME, cancelled };
 }
 
-/** Latency quantiles of a sorted list, in whole milliseconds. */
-export const quantileOf = (sorted: readonly number[], q: number): string =>
-  (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(0);
+export type TBurst = {
+  wall: number;
+  /** Latency quantile, in whole milliseconds. */
+  at: (q: number) => string;
+  /** Answers other than the expected status, counted by status. */
+  failures: Map<number, number>;
+};
+
+/**
+ * Sends every item, `concurrency` at a time, timing each answer and counting those that are not
+ * `expected`.
+ */
+export async function burst<T>(
+  items: readonly T[],
+  concurrency: number,
+  expected: number,
+  send: (item: T) => Response | Promise<Response>,
+): Promise<TBurst> {
+  const latencies: number[] = [];
+  const failures = new Map<number, number>();
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < items.length) {
+        const item = items[next++] as T;
+        const sent = performance.now();
+        const { status } = await send(item);
+        latencies.push(performance.now() - sent);
+        if (status !== expected) failures.set(status, (failures.get(status) ?? 0) + 1);
+      }
+    }),
+  );
+  const wall = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) =>
+    (latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0).toFixed(0);
+  return { wall, at, failures };
+}

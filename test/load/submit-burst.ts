@@ -12,7 +12,7 @@ import {
 } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
 import { rolesOf, seededRandom } from '@boucle/shared';
-import { benchApp, quantileOf } from './bench-app.js';
+import { benchApp, burst } from './bench-app.js';
 
 const MEMBERS = Number(process.env.BENCH_MEMBERS ?? 1000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 50);
@@ -43,33 +43,16 @@ try {
         body: JSON.stringify({ answers: demoAnswers(member, story, random) }),
       })),
     );
-    const latencies: number[] = [];
-    const failures = new Map<number, number>();
-    let next = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: CONCURRENCY }, async () => {
-        while (next < requests.length) {
-          const request = requests[next++];
-          if (!request) break;
-          const sent = performance.now();
-          const response = await app.request('/api/pulses/pulse-1/responses', {
-            method: 'POST',
-            headers: {
-              authorization: `Bearer ${request.token}`,
-              'content-type': 'application/json',
-            },
-            body: request.body,
-          });
-          latencies.push(performance.now() - sent);
-          if (response.status !== 201)
-            failures.set(response.status, (failures.get(response.status) ?? 0) + 1);
-        }
+    const { wall, at, failures } = await burst(requests, CONCURRENCY, 201, (request) =>
+      app.request('/api/pulses/pulse-1/responses', {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${request.token}`,
+          'content-type': 'application/json',
+        },
+        body: request.body,
       }),
     );
-    const wall = (performance.now() - started) / 1000;
-    latencies.sort((a, b) => a - b);
-    const at = (q: number) => quantileOf(latencies, q);
     const counted = (await deps.responses.tallies('pulse-1')).overall.n ?? 0;
     console.log(
       [

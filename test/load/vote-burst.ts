@@ -10,7 +10,7 @@ import { createDocumentClient } from '@boucle/functions/clients/dynamodb';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
 import { rolesOf, ZIdea } from '@boucle/shared';
-import { benchApp, quantileOf } from './bench-app.js';
+import { benchApp, burst } from './bench-app.js';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -40,26 +40,9 @@ try {
 
   // Every voter clicks twice at once: 2 × VOTERS requests, CONCURRENCY in flight.
   const clicks = tokens.flatMap((token) => [token, token]);
-  const latencies: number[] = [];
-  const failures = new Map<number, number>();
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (next < clicks.length) {
-        const token = clicks[next++];
-        if (!token) break;
-        const sent = performance.now();
-        const response = await call(token, 'PUT', `/api/ideas/${idea.id}/vote`);
-        latencies.push(performance.now() - sent);
-        if (response.status !== 200)
-          failures.set(response.status, (failures.get(response.status) ?? 0) + 1);
-      }
-    }),
+  const { wall, at, failures } = await burst(clicks, CONCURRENCY, 200, (token) =>
+    call(token, 'PUT', `/api/ideas/${idea.id}/vote`),
   );
-  const wall = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
-  const at = (q: number) => quantileOf(latencies, q);
   const counted = ZIdea.parse(
     await (await call(tokens[0] ?? '', 'GET', `/api/ideas/${idea.id}`)).json(),
   ).votes;
