@@ -3,7 +3,7 @@ import {
   DEFAULT_COMMENT_K,
   MIN_ANONYMITY_THRESHOLD,
 } from '@boucle/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** Everything the app reads from its environment, checked once at start. */
 const ZConfig = z.object({

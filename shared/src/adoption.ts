@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 const ZCount = z.number().int().min(0).max(10_000_000);
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZErrorCode } from './errors.js';
 import { ZIteration, ZIterationAction } from './iteration.js';
 import { ZPulse } from './pulse.js';

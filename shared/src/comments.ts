@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { toCsv } from './csv.js';
 import type { TCommentsDisclosure } from './disclosure/comments.js';
 import { DomainError } from './errors.js';

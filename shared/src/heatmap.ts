@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZReleaseInfo } from './release.js';
 import type { TGroupResult, TQuestionResult, TResults } from './results.js';
 import { POOLED, ZSegmentDimension, type TSegmentDimension } from './segment.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZSegment, ZSegmentDimension, type TSegment } from './segment.js';
 
 /** What members do around ideas: submit one, vote for one, comment on one. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZAdoptionInput } from './adoption.js';
 import { ZHeadcount, ZSegmentDimension } from './segment.js';
 

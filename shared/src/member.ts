@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 export const ZRole = z.enum(['employee', 'ambassador', 'steering']).meta({ id: 'Role' });
 export type TRole = z.infer<typeof ZRole>;

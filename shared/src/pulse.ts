@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZLocalizedText } from './text.js';
 
 /** Tracked questions keep their id from one iteration to the next so their trends line up. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZSegmentDimension } from './segment.js';
 
 /** Which release the figures come from: results move only by releases (disclosure/). */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { groupsToWithhold } from './disclosure/index.js';
 import { compareGroups } from './group-order.js';
 import { ZIterationStatus } from './iteration.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TMember } from './member.js';
 
 /** The dimensions results can be broken down by. None of them, alone or together, names a person. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /** The two languages every employee-facing text exists in. */
 export const ZLocale = z.enum(['fr', 'en']).meta({ id: 'Locale' });

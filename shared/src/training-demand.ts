@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZHeatmapCellState } from './heatmap.js';
 import type { TPulse } from './pulse.js';
 import { ZReleaseInfo } from './release.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZAdoptionInput, ZAdoptionRatios } from './adoption.js';
 import { ZIterationStatus } from './iteration.js';
 import { ZChoiceOption, ZQuestionId } from './pulse.js';

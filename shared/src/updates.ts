@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZIdea, type TIdea } from './ideas/index.js';
 import { ZPublishedReview, ZReviewIdea, type TPublishedReview } from './review/index.js';
 

@@ -60,7 +60,7 @@ import {
   ZUpdatesSeen,
   type TIterationAction,
 } from '@boucle/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { access } from './access.js';
 
 type TMethod = 'get' | 'post' | 'put' | 'delete' | 'patch';

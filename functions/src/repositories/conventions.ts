@@ -21,7 +21,7 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ZConventionRevision, type TConventionRevision } from '@boucle/shared';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { refusedUnlessWritten } from './conditional-write.js';
 import { queryItems } from './query-items.js';
 import type { TTableRef } from './table.js';

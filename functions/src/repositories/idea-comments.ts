@@ -40,7 +40,7 @@ import {
   type TSegment,
 } from '@boucle/shared';
 import { randomBytes } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ideaKey } from './ideas.js';
 import { queryItems } from './query-items.js';
 import { DEFAULT_RETRY, retryWithJitter, type TRetryOptions } from './retry.js';

@@ -7,7 +7,7 @@ import {
   type TIdeaList,
   type TIdeasQuery,
 } from '@boucle/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { TIdentity } from '../auth/identity.js';
 import type { TAppDeps } from '../http/env.js';
 import type { TStoredIdea } from '../repositories/ideas.js';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Members' comments on ideas ("idea comments", not the pulse's free-text comments) and their

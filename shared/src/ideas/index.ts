@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 
 /**
  * Improvement ideas members submit each iteration, and their votes. An anonymous idea's author

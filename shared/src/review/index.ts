@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { ZIdeaId } from '../ideas/index.js';
 import { ZIteration } from '../iteration.js';
 import { ZQuestionId } from '../pulse.js';

@@ -1,5 +1,5 @@
 import { POOLED, type TLocale, type TLocalizedText, type TSegmentDimension } from '@boucle/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { en as zodEn, fr as zodFr } from 'zod/locales';
 import type { TProblemCode } from './api';
 import type { TSignInProblem } from './hosted-signin';

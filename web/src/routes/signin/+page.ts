@@ -1,5 +1,5 @@
 import { ZDevMember } from '@boucle/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { api } from '$lib/api';
 import { authConfigOf } from '$lib/auth-config';
 import { failLoad } from '$lib/load';
