@@ -3,6 +3,7 @@ import type { UserPoolClient } from 'aws-cdk-lib/aws-cognito';
 import {
   AccountRecovery,
   CfnUserPoolGroup,
+  ClientAttributes,
   Mfa,
   OAuthScope,
   StringAttribute,
@@ -91,6 +92,13 @@ export class BoucleIdentity extends Construct {
       accessTokenValidity: Duration.hours(1),
       refreshTokenValidity: Duration.days(1),
       preventUserExistenceErrors: true,
+      // Members read their attributes and may change only their name: the email chooses the
+      // member and the custom attributes their segment, so only administrators (and the roster)
+      // set them. A federated provider's mapped attributes need write access: docs/deploy.md.
+      readAttributes: new ClientAttributes()
+        .withStandardAttributes({ email: true, emailVerified: true, fullname: true })
+        .withCustomAttributes('team', 'site', 'trainingLevel', 'ambassador'),
+      writeAttributes: new ClientAttributes().withStandardAttributes({ fullname: true }),
     });
     this.domainName = `${domain.domainName}.auth.${Stack.of(this).region}.amazoncognito.com`;
     this.issuer = `https://cognito-idp.${Stack.of(this).region}.amazonaws.com/${this.userPool.userPoolId}`;

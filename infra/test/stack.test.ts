@@ -250,6 +250,14 @@ describe('BoucleStack', () => {
     expect(custom).toEqual(expect.arrayContaining(['team', 'site', 'trainingLevel', 'ambassador']));
   });
 
+  it('lets members change their name only: email and segment are set by administrators', () => {
+    const client = Object.values(template.findResources('AWS::Cognito::UserPoolClient'))[0];
+    expect(client?.Properties.WriteAttributes).toEqual(['name']);
+    expect(client?.Properties.ReadAttributes).toEqual(
+      expect.arrayContaining(['email', 'email_verified', 'custom:team', 'custom:ambassador']),
+    );
+  });
+
   it('keeps every function bundle under its size budget', () => {
     const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
       (f) => f.Properties.Runtime === 'nodejs22.x',

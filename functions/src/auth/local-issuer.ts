@@ -33,7 +33,8 @@ export async function createLocalIssuer(
     audience,
     publicKeys: { keys: [keyPair.publicJwk] },
     sign: ({ email, name, roles }) =>
-      new SignJWT({ email, name, roles })
+      // The demo's directory is the local identity provider: its addresses are verified.
+      new SignJWT({ email, email_verified: true, name, roles })
         .setProtectedHeader({ alg: ALGORITHM, kid: keyPair.publicJwk.kid ?? 'local' })
         .setIssuer(issuer)
         .setAudience(audience)

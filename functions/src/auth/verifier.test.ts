@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import { DomainError } from '@boucle/shared';
 import { afterEach, describe, expect, it } from 'vitest';
+import { importJWK, SignJWT } from 'jose';
 import { createLocalIssuer, generateLocalKeyPair } from './local-issuer.js';
 import { createVerifier } from './verifier.js';
 
@@ -62,5 +63,30 @@ describe('createVerifier with a remote key set', () => {
     const token = await issuer.sign({ email: 'ana@example.com', name: 'Ana', roles: [] });
     await expect(verify(token)).rejects.toMatchObject({ code: 'auth_unavailable' });
     expect(await verify('not-a-jwt')).toBeNull();
+  });
+});
+
+describe('createVerifier with a well-signed token', () => {
+  it('takes a verified email and refuses the same token whose email is unverified', async () => {
+    const keys = await generateLocalKeyPair();
+    const verify = createVerifier({
+      issuer: 'https://issuer',
+      audience: 'boucle',
+      keys: { keys: [keys.publicJwk] },
+    });
+    const privateKey = await importJWK(keys.privateJwk, 'ES256');
+    const tokenOf = (claims: Record<string, unknown>) =>
+      new SignJWT({ email: 'ana@example.com', name: 'Ana', ...claims })
+        .setProtectedHeader({ alg: 'ES256', kid: keys.publicJwk.kid ?? 'local' })
+        .setIssuer('https://issuer')
+        .setAudience('boucle')
+        .setIssuedAt()
+        .setExpirationTime('1h')
+        .sign(privateKey);
+    expect(await verify(await tokenOf({ email_verified: true }))).toMatchObject({
+      email: 'ana@example.com',
+    });
+    expect(await verify(await tokenOf({ email_verified: false }))).toBeNull();
+    expect(await verify(await tokenOf({}))).toBeNull();
   });
 });
