@@ -23,7 +23,7 @@ export const ZAuthConfig = z.discriminatedUnion('mode', [
 ]);
 export type TAuthConfig = z.infer<typeof ZAuthConfig>;
 
-export const ZDevLoginInput = z.object({ email: z.email() }).meta({ id: 'DevLoginInput' });
+export const ZDevLoginInput = z.object({ email: z.email().max(254) }).meta({ id: 'DevLoginInput' });
 export const ZToken = z.object({ token: z.string() }).meta({ id: 'Token' });
 
 /** What an employee sees of the open iteration: its pulse and, once answered, the receipt. */

@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { toCsv } from './csv.js';
+import { decimalParameter } from './decimal.js';
 import type { TCommentsDisclosure } from './disclosure/comments.js';
 import { DomainError } from './errors.js';
 import { ZSegmentDimension, type TSegmentDimension } from './segment.js';
@@ -36,12 +37,7 @@ export const ZCommentsQuery = z.object({
   q: z.string().trim().max(100).optional(),
   theme: z.string().trim().max(50).optional(),
   cursor: z.string().max(40).optional(),
-  limit: z.coerce
-    .number()
-    .int()
-    .min(1)
-    .max(MAX_COMMENTS_PER_PAGE)
-    .default(DEFAULT_COMMENTS_PER_PAGE),
+  limit: decimalParameter(1, MAX_COMMENTS_PER_PAGE).default(DEFAULT_COMMENTS_PER_PAGE),
 });
 export type TCommentsQuery = z.infer<typeof ZCommentsQuery>;
 

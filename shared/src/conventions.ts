@@ -1,5 +1,6 @@
 import * as z from 'zod';
 import { ZIdeaId } from './ideas/index.js';
+import { MAX_ITERATION_ID } from './decimal.js';
 
 /**
  * The register of usage conventions: rules of use of the social network the steering group
@@ -15,6 +16,7 @@ const ZText = z.string().trim().min(1).max(2000);
 
 export const ZConventionId = z
   .string()
+  .max(24)
   .regex(/^[0-9a-z]{8,24}$/)
   .meta({ id: 'ConventionId' });
 
@@ -22,7 +24,7 @@ export const ZConventionInput = z
   .object({
     title: ZTitle,
     text: ZText,
-    iterationId: z.number().int().positive().max(999_999),
+    iterationId: z.number().int().positive().max(MAX_ITERATION_ID),
     /** The idea it comes from, of category `usage-convention`. */
     ideaId: ZIdeaId.optional(),
   })

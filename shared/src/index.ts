@@ -3,6 +3,7 @@ export * from './adoption.js';
 export * from './adoption-csv.js';
 export * from './api.js';
 export * from './comments.js';
+export * from './decimal.js';
 export * from './ambassador-scope.js';
 export * from './compute-trends.js';
 export * from './csv.js';

@@ -10,7 +10,7 @@ export type TIterationStatus = z.infer<typeof ZIterationStatus>;
 export const ZIterationAction = z.enum(['open', 'close', 'review']).meta({ id: 'IterationAction' });
 export type TIterationAction = z.infer<typeof ZIterationAction>;
 
-const ZDay = z.iso.date();
+const ZDay = z.iso.date().max(10);
 
 /**
  * The order in which rare segment values are pooled when the iteration opens: the first

@@ -4,6 +4,7 @@ import { ZLocalizedText } from './text.js';
 /** Tracked questions keep their id from one iteration to the next so their trends line up. */
 export const ZQuestionId = z
   .string()
+  .max(40)
   .regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'lowercase letters, digits and dashes, 40 at most');
 
 export const ZOptionId = ZQuestionId;

@@ -59,6 +59,8 @@ import {
   ZUpdates,
   ZUpdatesSeen,
   type TIterationAction,
+  decimalParameter,
+  MAX_ITERATION_ID,
 } from '@boucle/shared';
 import * as z from 'zod';
 import { access } from './access.js';
@@ -127,7 +129,7 @@ const steering = access({ roles: ['steering'], fn: 'steering' });
 const resultsReaders = access({ roles: ['ambassador', 'steering'], fn: 'steering' });
 const demo = access({ roles: [], fn: 'local' });
 
-const ZIterationId = z.coerce.number().int().positive().max(999_999);
+const ZIterationId = decimalParameter(1, MAX_ITERATION_ID);
 const iterationParams = z.object({ id: ZIterationId });
 
 export const health = createRoute({

@@ -23,6 +23,10 @@ describe('identityOf', () => {
     ['with email_verified false', { email: 'ana@example.com', email_verified: false }],
     ['with email_verified "false"', { email: 'ana@example.com', email_verified: 'false' }],
     ['without an email', { email_verified: true }],
+    [
+      'with an email longer than an address can be',
+      { email: `${'a'.repeat(1100)}@example.com`, email_verified: true },
+    ],
   ])('is nobody %s: an unverified address could be a colleague’s', (_, payload) => {
     expect(identityOf(payload)).toBeNull();
   });

@@ -1,6 +1,8 @@
 import { ZRole, type TRole } from '@boucle/shared';
 import type { JWTPayload } from 'jose';
 
+const MAX_EMAIL_LENGTH = 254;
+
 /** Who is calling, as the token says. */
 export type TIdentity = { email: string; name: string; roles: TRole[] };
 
@@ -11,7 +13,10 @@ export type TIdentity = { email: string; name: string; roles: TRole[] };
  */
 export function identityOf(payload: JWTPayload): TIdentity | null {
   const email = typeof payload.email === 'string' ? payload.email.toLowerCase() : null;
-  if (!email || !emailVerified(payload.email_verified)) return null;
+  // Longer than an address can be (RFC 5321): nobody, rather than a key DynamoDB refuses.
+  if (!email || email.length > MAX_EMAIL_LENGTH || !emailVerified(payload.email_verified)) {
+    return null;
+  }
   const claimed = payload.roles ?? payload['cognito:groups'] ?? [];
   const roles = Array.isArray(claimed)
     ? claimed.flatMap((role) => {

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { decimalParameter } from '../decimal.js';
 
 /**
  * Members' comments on ideas ("idea comments", not the pulse's free-text comments) and their
@@ -19,6 +20,7 @@ export type TIdeaCommentInput = z.infer<typeof ZIdeaCommentInput>;
 /** The idea's id, then a fixed-width time and a random tail: the id alone gives the idea. */
 export const ZIdeaCommentId = z
   .string()
+  .max(45)
   .regex(/^[0-9]{6}-[0-9a-z]{10,20}_[0-9a-z]{17}$/)
   .meta({ id: 'IdeaCommentId' });
 
@@ -53,7 +55,7 @@ export type TIdeaComment = z.infer<typeof ZIdeaComment>;
 export const MAX_IDEA_COMMENTS_PER_PAGE = 50;
 
 const ZCursor = z.string().max(400).optional();
-const ZLimit = z.coerce.number().int().min(1).max(MAX_IDEA_COMMENTS_PER_PAGE).default(20);
+const ZLimit = decimalParameter(1, MAX_IDEA_COMMENTS_PER_PAGE).default(20);
 
 export const ZIdeaCommentsQuery = z.object({ cursor: ZCursor, limit: ZLimit });
 export type TIdeaCommentsQuery = z.infer<typeof ZIdeaCommentsQuery>;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { decimalParameter, MAX_ITERATION_ID } from '../decimal.js';
 
 /**
  * Improvement ideas members submit each iteration, and their votes. An anonymous idea's author
@@ -45,6 +46,7 @@ export type TIdeaInput = z.infer<typeof ZIdeaInput>;
 /** Opaque to clients; the iteration and a time-ordered part, so the key is found from the id. */
 export const ZIdeaId = z
   .string()
+  .max(27)
   .regex(/^[0-9]{6}-[0-9a-z]{10,20}$/)
   .meta({ id: 'IdeaId' });
 
@@ -97,10 +99,10 @@ export const MAX_IDEA_QUERY_TEXT = 300;
 export const ZIdeasQuery = z.object({
   sort: ZIdeaSort.default('top'),
   cursor: z.string().max(400).optional(),
-  limit: z.coerce.number().int().min(1).max(MAX_IDEAS_PER_PAGE).default(20),
+  limit: decimalParameter(1, MAX_IDEAS_PER_PAGE).default(20),
   /** An iteration id, or `all`; the current iteration when absent. */
   iteration: z
-    .union([z.literal('all'), z.coerce.number().int().min(0)])
+    .union([z.literal('all'), decimalParameter(0, MAX_ITERATION_ID)])
     .optional()
     .meta({ description: 'An iteration id or `all`; the current iteration when absent' }),
   /** Duplicates are hidden unless asked with `status=duplicate`. */

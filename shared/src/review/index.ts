@@ -40,7 +40,10 @@ export const ZActionStatus = z
 export type TActionStatus = z.infer<typeof ZActionStatus>;
 
 /** Made by the editor; it keeps an action recognisable from one revision to the next. */
-export const ZReviewActionId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+export const ZReviewActionId = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]{1,64}$/);
 
 export const ZReviewAction = z
   .object({
