@@ -1,5 +1,6 @@
 import { RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import type { CfnStage } from 'aws-cdk-lib/aws-apigatewayv2';
 import {
   HttpApi,
   HttpMethod,
@@ -41,9 +42,25 @@ export const deployedRoutes: TDeployedRoute[] = apiRoutes.flatMap((route) => {
   return [{ method, path: route.path, fn, public: route['x-roles'].length === 0 }];
 });
 
+type TThrottle = { rateLimit: number; burstLimit: number };
+
+/**
+ * Routes throttled otherwise than the stage's default, by API Gateway route key. A pulse goes
+ * to everybody at once: opening it and answering must take the 9:00 burst (AWS's account
+ * limit is 10,000 requests/s); votes come in bursts after an announcement; a roster import is
+ * one administrator's, rare and heavy.
+ */
+export const ROUTE_THROTTLES: Record<string, TThrottle> = {
+  'GET /api/pulse/current': { rateLimit: 3000, burstLimit: 5000 },
+  'POST /api/pulses/{pulseId}/responses': { rateLimit: 3000, burstLimit: 5000 },
+  'PUT /api/ideas/{id}/vote': { rateLimit: 500, burstLimit: 1000 },
+  'POST /api/members/import': { rateLimit: 1, burstLimit: 2 },
+};
+
 export type TBoucleApiProps = {
   logRetention: RetentionDays;
-  throttle: { rateLimit: number; burstLimit: number };
+  /** The default of every route not in `ROUTE_THROTTLES`. */
+  throttle: TThrottle;
 };
 
 /** The HTTP API: a JWT authorizer on every route but the public ones, throttled, access-logged. */
@@ -60,7 +77,7 @@ export class BoucleApi extends Construct {
       description: 'Boucle API',
       createDefaultStage: false,
     });
-    this.httpApi.addStage('Stage', {
+    const stage = this.httpApi.addStage('Stage', {
       stageName: '$default',
       autoDeploy: true,
       throttle: props.throttle,
@@ -79,6 +96,13 @@ export class BoucleApi extends Construct {
         ),
       },
     });
+    (stage.node.defaultChild as CfnStage).routeSettings = Object.fromEntries(
+      Object.entries(ROUTE_THROTTLES).map(([routeKey, { rateLimit, burstLimit }]) => [
+        routeKey,
+        // RouteSettings is free-form JSON in CloudFormation: its keys are written as CloudFormation's.
+        { ThrottlingRateLimit: rateLimit, ThrottlingBurstLimit: burstLimit },
+      ]),
+    );
   }
 
   /** Routes each deployed route to its function, behind the JWT authorizer unless public. */

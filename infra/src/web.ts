@@ -6,6 +6,7 @@ import {
   Function as CloudFrontFunction,
   FunctionCode,
   FunctionEventType,
+  FunctionRuntime,
   HeadersFrameOption,
   HeadersReferrerPolicy,
   HttpVersion,
@@ -27,15 +28,34 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { contentSecurityPolicy } from '@boucle/functions/http/security-headers';
+import {
+  API_SECURITY_HEADERS,
+  contentSecurityPolicy,
+} from '@boucle/functions/http/security-headers';
 import type { TAuthConfig } from '@boucle/shared';
 
 export const WEB_BUILD = join(import.meta.dirname, '../../web/build');
 
-/** Deep links of the SPA go to index.html; files (with a dot) and /api/* are left alone. */
+/**
+ * Deep links of the SPA go to index.html; files (with a dot) and /api/* are left alone. An API
+ * path spelled otherwise (`/API/…`: CloudFront's path patterns are case-sensitive) reaches this
+ * behaviour: it is a JSON 404, never the web page.
+ */
 export const SPA_REWRITE = `function handler(event) {
   var request = event.request;
-  if (request.uri.indexOf('/api/') !== 0 && request.uri.indexOf('.') === -1) request.uri = '/index.html';
+  if (/^\\/api(\\/|$)/i.test(request.uri)) {
+    return {
+      statusCode: 404,
+      statusDescription: 'Not Found',
+      headers: {
+        'content-type': { value: 'application/json' },
+        'cache-control': { value: 'no-store' },
+        'x-content-type-options': { value: 'nosniff' }
+      },
+      body: { encoding: 'text', data: '{"error":{"code":"not_found","message":"No such API route"}}' }
+    };
+  }
+  if (request.uri.indexOf('.') === -1) request.uri = '/index.html';
   return request;
 }`;
 
@@ -92,6 +112,8 @@ export class BoucleWeb extends Construct {
             eventType: FunctionEventType.VIEWER_REQUEST,
             function: new CloudFrontFunction(this, 'SpaRewrite', {
               code: FunctionCode.fromInline(SPA_REWRITE),
+              // 2.0: a generated response may carry a body (the API's JSON 404).
+              runtime: FunctionRuntime.JS_2_0,
             }),
           },
         ],
@@ -103,6 +125,7 @@ export class BoucleWeb extends Construct {
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,
           originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
+          responseHeadersPolicy: this.apiHeaders(),
         },
       },
     });
@@ -161,6 +184,33 @@ export class BoucleWeb extends Construct {
           'CDK bucket deployment: copies the built web app into the site bucket at deploy time; its role and runtime are managed by aws-cdk-lib.',
       });
     }
+  }
+
+  /** The API's answers get the same headers as on `npm start` (`API_SECURITY_HEADERS`). */
+  private apiHeaders(): ResponseHeadersPolicy {
+    return new ResponseHeadersPolicy(this, 'ApiHeaders', {
+      comment: 'Boucle API: no sniffing, caching or framing of JSON answers',
+      securityHeadersBehavior: {
+        contentSecurityPolicy: {
+          contentSecurityPolicy: API_SECURITY_HEADERS['content-security-policy'],
+          override: true,
+        },
+        strictTransportSecurity: {
+          accessControlMaxAge: Duration.days(730),
+          includeSubdomains: true,
+          preload: true,
+          override: true,
+        },
+        contentTypeOptions: { override: true },
+        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
+      },
+      customHeadersBehavior: {
+        customHeaders: [
+          { header: 'cache-control', value: API_SECURITY_HEADERS['cache-control'], override: true },
+        ],
+      },
+    });
   }
 
   private securityHeaders(): ResponseHeadersPolicy {

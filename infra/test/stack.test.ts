@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
 import { apiRoutes } from '@boucle/functions/api/routes';
 import { boucleTable } from '@boucle/functions/repositories/table';
-import { deployedRoutes } from '../src/api.js';
+import { deployedRoutes, ROUTE_THROTTLES } from '../src/api.js';
 import type { TSynthesisedStack } from './synth.setup.js';
 
 /** Budget per function bundle (minified ESM with the AWS SDK inside); today's size is in the note. */
@@ -82,6 +82,22 @@ describe('BoucleStack', () => {
       (route) => route.Properties.RouteKey as string,
     );
     expect(routeKeys.sort()).toEqual(app.sort());
+  });
+
+  it('throttles the pulse burst, votes and the roster import each at their own rate', () => {
+    const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
+    const settings = stage?.Properties.RouteSettings as Record<string, object>;
+    const routeKeys = deployedRoutes.map((r) => `${r.method} ${r.path}`);
+    // A renamed route would silently lose its throttle: every key must be a deployed route.
+    for (const key of Object.keys(ROUTE_THROTTLES)) expect(routeKeys).toContain(key);
+    expect(settings['POST /api/pulses/{pulseId}/responses']).toEqual({
+      ThrottlingRateLimit: 3000,
+      ThrottlingBurstLimit: 5000,
+    });
+    expect(settings['POST /api/members/import']).toEqual({
+      ThrottlingRateLimit: 1,
+      ThrottlingBurstLimit: 2,
+    });
   });
 
   it('throttles the API and logs access without caller identity', () => {
@@ -202,10 +218,31 @@ describe('BoucleStack', () => {
     });
   });
 
+  /** A response headers policy of the distribution, by the start of its comment. */
+  const headersPolicy = (comment: string) =>
+    Object.values(template.findResources('AWS::CloudFront::ResponseHeadersPolicy')).find((policy) =>
+      String(policy.Properties.ResponseHeadersPolicyConfig.Comment).startsWith(comment),
+    );
+
+  it('gives API answers their own headers: no sniffing, caching or framing', () => {
+    const config = headersPolicy('Boucle API')?.Properties.ResponseHeadersPolicyConfig;
+    expect(config.SecurityHeadersConfig).toMatchObject({
+      ContentTypeOptions: { Override: true },
+      FrameOptions: { FrameOption: 'DENY' },
+      ContentSecurityPolicy: {
+        ContentSecurityPolicy: "default-src 'none'; frame-ancestors 'none'",
+      },
+    });
+    expect(config.CustomHeadersConfig.Items).toContainEqual(
+      expect.objectContaining({ Header: 'cache-control', Value: 'no-store' }),
+    );
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0];
+    const api = distribution?.Properties.DistributionConfig.CacheBehaviors[0];
+    expect(JSON.stringify(api.ResponseHeadersPolicyId)).toContain('ApiHeaders');
+  });
+
   it('sends a strict content security policy and security headers', () => {
-    const policy = Object.values(
-      template.findResources('AWS::CloudFront::ResponseHeadersPolicy'),
-    )[0];
+    const policy = headersPolicy('Boucle security headers');
     const headers = policy?.Properties.ResponseHeadersPolicyConfig.SecurityHeadersConfig;
     const csp = JSON.stringify(headers.ContentSecurityPolicy.ContentSecurityPolicy);
     expect(csp).toContain("default-src 'none'");

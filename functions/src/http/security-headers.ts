@@ -46,3 +46,19 @@ export const SECURITY_HEADERS = {
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',
 } as const;
+
+/**
+ * The headers of every API answer (`/api/*`), locally and from CloudFront: JSON is never
+ * sniffed into a page, framed, cached by a browser or proxy, or told where it was linked from.
+ */
+export const API_SECURITY_HEADERS = {
+  ...SECURITY_HEADERS,
+  'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+} as const;
+
+/** Whether a path is the API's, however it is spelled (`/API/…`, `/api//…`): never the web app. */
+export function isApiPath(path: string): boolean {
+  return /^\/api(\/|$)/i.test(path);
+}
