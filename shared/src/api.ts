@@ -46,6 +46,9 @@ export const ZRosterImportResult = z
   .object({ imported: z.number().int() })
   .meta({ id: 'RosterImportResult' });
 
+/** `confirmRemoval=true`: the steering member saw how many members the file removes. */
+export const ZRosterImportQuery = z.object({ confirmRemoval: z.enum(['true']).optional() });
+
 /** An iteration as the steering pages list it, with the lifecycle steps it may take now. */
 export const ZIterationSummary = ZIteration.extend({
   allowedActions: z.array(ZIterationAction),

@@ -27,6 +27,8 @@ export const ZErrorCode = z
     'comments_not_released',
     'comment_already_hidden',
     'directory_changed',
+    // A roster import that would remove many members, sent without confirming it.
+    'roster_shrinks',
     'idea_status_refused',
     'idea_changed',
     'convention_changed',

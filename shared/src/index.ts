@@ -22,6 +22,8 @@ export * from './response.js';
 export * from './results.js';
 export * from './results-csv.js';
 export * from './roster.js';
+export * from './roster-encoding.js';
+export * from './roster-removal.js';
 export * from './seeded-random.js';
 export * from './segment.js';
 export * from './statistics.js';

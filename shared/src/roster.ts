@@ -13,6 +13,9 @@ export const ROSTER_COLUMNS = [
 
 export const MAX_ROSTER_ROWS = 100_000;
 
+/** The parser's words for a file without a member row (the web translates them). */
+export const NO_MEMBER = 'no member in the file';
+
 export type TRosterError = { line: number; field: string; message: string };
 export type TRosterParse = { ok: true; members: TMember[] } | { ok: false; errors: TRosterError[] };
 
@@ -43,6 +46,10 @@ export function parseRoster(csv: string): TRosterParse {
         message: 'missing column',
       })),
     };
+  }
+  if (body.length === 0) {
+    // A header alone would empty the directory: nobody could answer any more.
+    return { ok: false, errors: [{ line: header.line + 1, field: 'file', message: NO_MEMBER }] };
   }
   if (body.length > MAX_ROSTER_ROWS) {
     return {

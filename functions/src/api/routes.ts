@@ -51,6 +51,7 @@ import {
   ZPublishedReview,
   ZReviewDraft,
   ZReviewDraftInput,
+  ZRosterImportQuery,
   ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
@@ -302,9 +303,16 @@ export const importRoster = createRoute({
     access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 10 * 1024 * 1024 }),
   ),
   request: {
+    query: ZRosterImportQuery,
     body: {
       required: true,
-      content: { 'text/csv': { schema: z.string().meta({ description: 'The roster as CSV' }) } },
+      content: {
+        'text/csv': {
+          schema: z.string().meta({
+            description: 'The roster as CSV: UTF-8, UTF-16 with its BOM, or Windows-1252',
+          }),
+        },
+      },
     },
   },
   responses: answers(200, ZRosterImportResult, 'Members imported'),

@@ -28,6 +28,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   comments_not_released: 409,
   comment_already_hidden: 409,
   directory_changed: 409,
+  roster_shrinks: 409,
   idea_status_refused: 409,
   idea_changed: 409,
   review_changed: 409,

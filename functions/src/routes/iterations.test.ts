@@ -387,6 +387,7 @@ describe('POST /api/members/import', () => {
 
   it('writes a new directory version, then switches to it', async () => {
     const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
     dynamo.on(BatchWriteCommand).resolves({});
     dynamo.on(PutCommand).resolves({});
     const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
@@ -411,11 +412,95 @@ describe('POST /api/members/import', () => {
 
   it('answers 409 when another import switched the directory first', async () => {
     const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
     dynamo.on(BatchWriteCommand).resolves({});
     dynamo.on(PutCommand).rejects(conditionFailed());
     const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
     const response = await call(steering, 'POST', '/api/members/import', csv);
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'directory_changed' } });
+  });
+
+  /** Today's directory: these members at version v1. */
+  const today = (count: number) => ({
+    Items: Array.from({ length: count }, (_, index) => ({
+      pk: 'DIRECTORY#v1',
+      sk: `MEMBER#m${index}@example.com`,
+      member: {
+        email: `m${index}@example.com`,
+        name: `Member ${index}`,
+        team: 'Sales',
+        site: 'Paris',
+        trainingLevel: 'beginner',
+        ambassador: false,
+        role: 'employee',
+      },
+    })),
+  });
+  const rows = (count: number) =>
+    Array.from(
+      { length: count },
+      (_, index) => `m${index}@example.com,Member ${index},Sales,Paris,beginner,no,employee`,
+    ).join('\n');
+
+  it('refuses a header alone: it would empty the directory', async () => {
+    const { call, dynamo } = await mockedApp();
+    const response = await call(steering, 'POST', '/api/members/import', `${header}\n`);
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toEqual({
+      'line.2.file': 'no member in the file',
+    });
+    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+  });
+
+  it('asks to confirm a file that removes more than a fifth of the members', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves(today(10));
+    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    const csv = `${header}\n${rows(7)}`;
+    const refused = await call(steering, 'POST', '/api/members/import', csv);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'roster_shrinks',
+        fields: { confirmRemoval: expect.stringMatching(/3 of 10/) },
+      },
+    });
+    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
+    const confirmed = await call(steering, 'POST', '/api/members/import?confirmRemoval=true', csv);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toEqual({ imported: 7 });
+  });
+
+  it('imports a file that removes a fifth or fewer without asking', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(QueryCommand).resolves(today(10));
+    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    const response = await call(steering, 'POST', '/api/members/import', `${header}\n${rows(8)}`);
+    expect(response.status).toBe(200);
+  });
+
+  it('stores the accents of a Windows-1252 file, not replacement characters', async () => {
+    const { app, dynamo, tokenFor } = await mockedApp();
+    dynamo.on(QueryCommand).resolves({ Items: [] });
+    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    const text = `${header}\nhelene@example.com,Hélène,Qualité,Nîmes,beginner,no,employee\n`;
+    const response = await app.request('/api/members/import', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await tokenFor(steering)}`, 'content-type': 'text/csv' },
+      body: Uint8Array.from([...text].map((char) => char.charCodeAt(0))),
+    });
+    expect(response.status).toBe(200);
+    const written = dynamo
+      .commandCalls(BatchWriteCommand)
+      .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
+    expect(written[0]?.PutRequest?.Item?.member).toMatchObject({
+      name: 'Hélène',
+      team: 'Qualité',
+      site: 'Nîmes',
+    });
   });
 });

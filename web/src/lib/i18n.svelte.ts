@@ -163,6 +163,10 @@ const en = {
   'roster.line': 'line {line}',
   'roster.missingColumn': 'column missing',
   'roster.sameEmail': 'same e-mail as line {line}',
+  'roster.noMember': 'no member in the file: importing it would empty the directory',
+  'roster.mixedEncodings': 'the file mixes two text encodings: save it again as “CSV UTF-8”',
+  'roster.confirmRemoval':
+    'This file removes {removed} of the {current} members of the directory. They will no longer be able to answer. Import it anyway?',
   'roster.trainingLevel': 'must be beginner, confirmed or advanced',
   'roster.ambassador': 'must be yes or no',
   'roster.role': 'must be employee, ambassador or steering',
@@ -737,6 +741,11 @@ const fr: Record<TMessageKey, string> = {
   'roster.line': 'ligne {line}',
   'roster.missingColumn': 'colonne manquante',
   'roster.sameEmail': 'même e-mail qu’à la ligne {line}',
+  'roster.noMember': 'aucun membre dans le fichier : l’importer viderait l’annuaire',
+  'roster.mixedEncodings':
+    'le fichier mêle deux encodages : enregistrez-le à nouveau en « CSV UTF-8 »',
+  'roster.confirmRemoval':
+    'Ce fichier retire {removed} des {current} membres de l’annuaire. Ils ne pourront plus répondre. L’importer quand même ?',
   'roster.trainingLevel': 'doit valoir beginner, confirmed ou advanced',
   'roster.ambassador': 'doit valoir yes ou no',
   'roster.role': 'doit valoir employee, ambassador ou steering',
@@ -1180,6 +1189,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     comments_not_released: 'Comments are shown once the iteration has closed.',
     comment_already_hidden: 'This comment is already hidden.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
+    roster_shrinks: 'This file would remove many members from the directory.',
     idea_status_refused: 'This idea cannot take this step in its current state.',
     idea_changed: 'Someone changed this idea meanwhile. It is up to date now: try again.',
     review_changed: 'Someone saved this review meanwhile. Reload it, then make your changes again.',
@@ -1221,6 +1231,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
     comment_already_hidden: 'Ce commentaire est déjà masqué.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
+    roster_shrinks: 'Ce fichier retirerait de nombreux membres de l’annuaire.',
     idea_status_refused: 'Cette idée ne peut pas franchir cette étape dans son état actuel.',
     idea_changed: 'Quelqu’un a modifié cette idée entre-temps. Elle est à jour : réessayez.',
     convention_changed:
