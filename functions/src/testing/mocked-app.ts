@@ -88,7 +88,8 @@ export async function mockedApp(items: Record<string, unknown>[] = defaultItems(
     // A copy, as from the wire: nothing the app does to it changes the next read.
     return { Item: item && structuredClone(item) };
   });
-  const issuer = await createLocalIssuer(await generateLocalKeyPair(), 'test-issuer', 'boucle');
+  const keyPair = await generateLocalKeyPair();
+  const issuer = await createLocalIssuer(keyPair, 'test-issuer', 'boucle');
   const config = readConfig({
     TABLE_NAME,
     AWS_REGION: 'eu-west-3',
@@ -116,7 +117,7 @@ export async function mockedApp(items: Record<string, unknown>[] = defaultItems(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   };
-  return { app, deps, dynamo, call, tokenFor };
+  return { app, deps, dynamo, call, tokenFor, keyPair };
 }
 
 /** The directory at version v1, holding these members. */
