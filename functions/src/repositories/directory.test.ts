@@ -50,6 +50,7 @@ describe('DirectoryRepository.replace', () => {
       return {};
     });
     dynamo.on(PutCommand).resolves({});
+    dynamo.on(QueryCommand).resolves({ Items: [] });
     await directory.replace(members, new Date('2026-11-20T10:00:00Z'));
     const batches = dynamo
       .commandCalls(BatchWriteCommand)
@@ -61,6 +62,18 @@ describe('DirectoryRepository.replace', () => {
       Item: { pk: 'DIRECTORY', sk: 'CURRENT', headcount: headcountOf(members) },
       ConditionExpression: 'version = :previous',
       ExpressionAttributeValues: { ':previous': 'v1' },
+    });
+    // Then the replaced version is noted as superseded now, and those superseded more than the
+    // retention ago are looked for.
+    expect(dynamo.commandCalls(PutCommand)[1]?.args[0].input.Item).toEqual({
+      pk: 'DIRECTORY',
+      sk: 'SUPERSEDED#2026-11-20T10:00:00.000Z#v1',
+      version: 'v1',
+    });
+    expect(dynamo.commandCalls(QueryCommand)[0]?.args[0].input.ExpressionAttributeValues).toEqual({
+      ':pk': 'DIRECTORY',
+      ':first': 'SUPERSEDED#',
+      ':cutoff': 'SUPERSEDED#2026-10-21T10:00:00.000Z',
     });
   });
 

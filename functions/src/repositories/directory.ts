@@ -7,20 +7,30 @@
  * | member by email (token → segment) | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`| Get                 |
  * | all members (sign-in page, admin) | pk=`DIRECTORY#<version>`                     | Query (paginated)   |
  * | import a roster                   | new version's members, then flip `CURRENT`   | BatchWrite, Put     |
+ * | versions superseded, oldest first | pk=`DIRECTORY`, sk=`SUPERSEDED#<at>#<version>`| Query (sk range)    |
+ * | forget a superseded version       | pk=`DIRECTORY#<version>`, keys only          | Query, BatchWrite   |
  *
  * An import writes a new version beside the current one and switches `CURRENT` last, with a
  * condition on the version it replaces: a failed or concurrent import leaves the directory as
  * it was, and readers never see half a roster.
+ *
+ * A superseded version is kept `DIRECTORY_RETENTION_DAYS` (to tell what an import changed, or
+ * put it back by importing its export), then forgotten by the next import: the names and emails
+ * of members who left are not kept for ever.
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
-import { putInBatches } from './batch-write.js';
+import { deleteInBatches, putInBatches } from './batch-write.js';
 import { refusedUnlessWritten } from './conditional-write.js';
 import { queryItems } from './query-items.js';
 import type { TTableRef } from './table.js';
 
 const CURRENT_KEY = { pk: 'DIRECTORY', sk: 'CURRENT' };
+const SUPERSEDED = 'SUPERSEDED#';
+
+/** How long a superseded roster is kept before an import forgets it. */
+export const DIRECTORY_RETENTION_DAYS = 30;
 
 type TCurrentDirectory = { version: string; headcount: THeadcount };
 
@@ -102,5 +112,46 @@ export class DirectoryRepository {
       'directory_changed',
       'Another roster import finished first; try again',
     );
+    if (previous) {
+      await this.documents.send(
+        new PutCommand({
+          TableName: this.table.tableName,
+          Item: {
+            pk: CURRENT_KEY.pk,
+            sk: `${SUPERSEDED}${now.toISOString()}#${previous.version}`,
+            version: previous.version,
+          },
+        }),
+      );
+    }
+    await this.forgetSupersededBefore(
+      new Date(now.getTime() - DIRECTORY_RETENTION_DAYS * 24 * 3600 * 1000),
+    );
+  }
+
+  /** Deletes every version superseded before `cutoff`, its members first, then its entry. */
+  private async forgetSupersededBefore(cutoff: Date): Promise<void> {
+    const entries = queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :cutoff',
+      ExpressionAttributeValues: {
+        ':pk': CURRENT_KEY.pk,
+        ':first': SUPERSEDED,
+        ':cutoff': `${SUPERSEDED}${cutoff.toISOString()}`,
+      },
+    });
+    for await (const entry of entries) {
+      const keys: Record<string, unknown>[] = [];
+      for await (const { pk, sk } of queryItems(this.documents, {
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `DIRECTORY#${String(entry.version)}` },
+        ProjectionExpression: 'pk, sk',
+      })) {
+        keys.push({ pk, sk });
+      }
+      await deleteInBatches(this.documents, this.table, keys);
+      await deleteInBatches(this.documents, this.table, [{ pk: entry.pk, sk: entry.sk }]);
+    }
   }
 }
