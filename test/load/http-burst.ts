@@ -97,7 +97,7 @@ try {
   const random = seededRandom(1);
   const pulseId = pulseIdOf(ITERATION);
   const answering = await httpBurst(
-    server.url,
+    server,
     CONNECTIONS,
     members.map((member, index) => ({
       method: 'POST',
@@ -119,7 +119,7 @@ try {
 
   // Then every member votes for the same idea.
   const voting = await httpBurst(
-    server.url,
+    server,
     CONNECTIONS,
     tokens.map((token): THttpRequest => ({
       method: 'PUT',
@@ -194,6 +194,10 @@ function report(
   console.log(`${what}: ${stats.answered} answered in ${burst.wall.toFixed(1)} s, ${rate}/s`);
   console.log(`  latency p50 / p95 / p99: ${latency} ms`);
   console.log(`  statuses: ${statusesText(stats.statuses)}`);
+  const perRequest = (seconds: number) => ((seconds * 1000) / stats.answered).toFixed(1);
+  console.log(
+    `  CPU per request: server ${perRequest(burst.serverCpu)} ms, autocannon ${perRequest(burst.clientCpu)} ms`,
+  );
   if (burst.errors + burst.timeouts > 0) {
     console.log(`  no answer: ${burst.errors} connection errors, ${burst.timeouts} timeouts`);
   }
@@ -208,6 +212,11 @@ function report(
     figures: [
       { figure: `HTTP ${what}: per second`, value: rate, target: '' },
       { figure: `HTTP ${what}: p50 / p95 / p99 ms`, value: latency, target: '' },
+      {
+        figure: `HTTP ${what}: server CPU ms per request`,
+        value: perRequest(burst.serverCpu),
+        target: '',
+      },
       {
         figure: `HTTP ${what}: 5xx (no answer)`,
         value: `${stats.serverErrors} (${unanswered})`,

@@ -8,7 +8,11 @@ import autocannon from 'autocannon';
 import type { TAnswered } from './burst-stats.js';
 import type { THttpServerReady } from './http-server.js';
 
-export type THttpServer = THttpServerReady & { stop: () => Promise<void> };
+export type THttpServer = THttpServerReady & {
+  /** CPU seconds (user + system) the server process has used so far. */
+  cpuSeconds: () => Promise<number>;
+  stop: () => Promise<void>;
+};
 
 /** Starts http-server.ts and waits until it serves; its output goes to this process's. */
 export function startHttpServer(secretsFile: string): Promise<THttpServer> {
@@ -21,8 +25,13 @@ export function startHttpServer(secretsFile: string): Promise<THttpServer> {
     if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
+  const cpuSeconds = () =>
+    new Promise<number>((resolve) => {
+      child.once('message', ({ user, system }: NodeJS.CpuUsage) => resolve((user + system) / 1e6));
+      child.send('cpu');
+    });
   return new Promise((resolve, reject) => {
-    child.once('message', (ready: THttpServerReady) => resolve({ ...ready, stop }));
+    child.once('message', (ready: THttpServerReady) => resolve({ ...ready, cpuSeconds, stop }));
     child.once('exit', (code) => reject(new Error(`the bench server exited with code ${code}`)));
   });
 }
@@ -41,6 +50,9 @@ export type THttpBurst = {
   /** Requests that got no answer: connection errors and timeouts (as autocannon counts them). */
   errors: number;
   timeouts: number;
+  /** CPU seconds the burst cost the server process and this one (autocannon). */
+  serverCpu: number;
+  clientCpu: number;
 };
 
 /**
@@ -49,16 +61,18 @@ export type THttpBurst = {
  * first may still be stored, which would blur "stored = answered".
  */
 export async function httpBurst(
-  url: string,
+  server: THttpServer,
   connections: number,
   requests: readonly THttpRequest[],
 ): Promise<THttpBurst> {
   let next = 0;
   const answered: TAnswered[] = [];
+  const serverBefore = await server.cpuSeconds();
+  const clientBefore = process.cpuUsage();
   const started = performance.now();
   let last = started;
   const instance = autocannon({
-    url,
+    url: server.url,
     connections: Math.min(connections, requests.length),
     amount: requests.length,
     timeout: 600,
@@ -91,10 +105,13 @@ export async function httpBurst(
     },
   );
   const result = await instance;
+  const client = process.cpuUsage(clientBefore);
   return {
     wall: (last - started) / 1000,
     answered,
     errors: result.errors - result.timeouts,
     timeouts: result.timeouts,
+    serverCpu: (await server.cpuSeconds()) - serverBefore,
+    clientCpu: (client.user + client.system) / 1e6,
   };
 }
