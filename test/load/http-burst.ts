@@ -35,7 +35,7 @@ import {
   ZIdea,
   type TMember,
 } from '@boucle/shared';
-import { burstStats, statusesText, type TBurstStats } from './burst-stats.js';
+import { burstStats, statusesText } from './burst-stats.js';
 import { writeFigures, type TBenchFigure } from './figures.js';
 import { httpBurst, startHttpServer, type THttpBurst, type THttpRequest } from './http-load.js';
 
@@ -186,7 +186,7 @@ function report(
   success: number,
   stored: [label: string, count: number][],
 ): { ok: boolean; figures: TBenchFigure[] } {
-  const stats: TBurstStats = burstStats(burst.answered);
+  const stats = burstStats(burst.answered);
   const successes = stats.statuses.get(success) ?? 0;
   const rate = (stats.answered / burst.wall).toFixed(0);
   const latency = `${stats.p50.toFixed(0)} / ${stats.p95.toFixed(0)} / ${stats.p99.toFixed(0)}`;
