@@ -18,6 +18,7 @@ export default defineConfig({
             'shared/src/**/*.test.ts',
             'functions/src/**/*.test.ts',
             'web/src/lib/**/*.test.ts',
+            'test/load/**/*.test.ts',
           ],
         },
       },

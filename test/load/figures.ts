@@ -3,7 +3,7 @@
  * writes its own file under `.data/bench/figures/`, the summary reads them all once the scripts
  * have run. A figure says what was measured, its value and the target it answers (empty: none).
  */
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 export type TBenchFigure = { figure: string; value: string; target: string };
@@ -32,4 +32,9 @@ export function readFigures(): Map<string, TBenchFigure[]> {
         JSON.parse(readFileSync(join(FIGURES_DIR, file), 'utf8')) as TBenchFigure[],
       ]),
   );
+}
+
+/** Forgets a script's figures before it runs again: whatever is there afterwards is that run's. */
+export function clearFigures(script: string): void {
+  rmSync(join(FIGURES_DIR, `${script}.json`), { force: true });
 }

@@ -25,6 +25,7 @@ import {
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { defaultPulseTemplate, pulseIdOf, rolesOf, seededRandom } from '@boucle/shared';
+import { writeFigures, type TBenchFigure } from './figures.js';
 import { meterReads, type TReadCost } from './read-meter.js';
 import { seedResponses } from './seed-responses.js';
 
@@ -102,6 +103,7 @@ try {
     );
   }
   printRatios(measures);
+  writeFigures('review-reads', reviewFigures(measures));
   const processors = cpus();
   console.log(
     `\n${processors.length} × ${processors[0]?.model ?? 'CPU'}, load average ${loadavg()
@@ -258,4 +260,54 @@ function printRatios(measures: readonly TMeasure[]): void {
 
 function quantile(sorted: readonly number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+/**
+ * For the summary: the worst largest/smallest ratios (latency and items read) over every read
+ * in both states, and the items each read reads at the largest size, open · closed.
+ */
+function reviewFigures(measures: readonly TMeasure[]): TBenchFigure[] {
+  const smallest = Math.min(...SIZES);
+  const largest = Math.max(...SIZES);
+  const sizes = `${largest.toLocaleString('en')} / ${smallest.toLocaleString('en')} responses`;
+  const pairs = measures
+    .filter((m) => m.size === smallest)
+    .flatMap((small) => {
+      const large = measures.find(
+        (m) => m.size === largest && m.state === small.state && m.name === small.name,
+      );
+      return large ? [{ small, large }] : [];
+    });
+  const worst = (ratio: (pair: (typeof pairs)[number]) => number): string => {
+    const [top] = pairs
+      .map((pair) => ({ pair, value: ratio(pair) }))
+      .sort((a, b) => b.value - a.value);
+    return top ? `${top.value.toFixed(2)} (${top.pair.small.name}, ${top.pair.small.state})` : '—';
+  };
+  const atLargest = (name: string, state: TIterationState) =>
+    measures.find((m) => m.size === largest && m.name === name && m.state === state)?.cost
+      .itemsRead ?? '—';
+  return [
+    ...(smallest === largest
+      ? []
+      : [
+          {
+            figure: `Review reads, ${sizes}: worst median latency ratio`,
+            value: worst(({ small, large }) => large.median / small.median),
+            target: `≤ ${TARGET_RATIO}`,
+          },
+          {
+            figure: `Review reads, ${sizes}: worst items-read ratio`,
+            value: worst(
+              ({ small, large }) => large.cost.itemsRead / Math.max(1, small.cost.itemsRead),
+            ),
+            target: `≤ ${TARGET_RATIO}`,
+          },
+        ]),
+    ...REVIEW_READS.map(({ name }) => ({
+      figure: `Items read at ${largest.toLocaleString('en')} responses: ${name} (open · closed)`,
+      value: `${atLargest(name, 'open')} · ${atLargest(name, 'closed')}`,
+      target: '',
+    })),
+  ];
 }

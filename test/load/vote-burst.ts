@@ -11,6 +11,7 @@ import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { startDynamoLocal } from '@boucle/functions/local/dynamodb-local';
 import { rolesOf, ZIdea } from '@boucle/shared';
 import { benchApp, burst } from './bench-app.js';
+import { writeFigures } from './figures.js';
 
 const VOTERS = Number(process.env.BENCH_VOTERS ?? 500);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 100);
@@ -77,6 +78,34 @@ try {
   );
   if (failures.size > 0)
     console.log(`  non-200 answers: ${JSON.stringify(Object.fromEntries(failures))}`);
+  const refused = [...failures.values()].reduce((sum, n) => sum + n, 0);
+  writeFigures('vote-burst', [
+    {
+      figure: `In process, ${VOTERS} voters clicking twice on one idea: clicks/s`,
+      value: (clicks.length / wall).toFixed(0),
+      target: '',
+    },
+    {
+      figure: 'In process, votes: p50 / p95 / p99 ms',
+      value: `${at(0.5)} / ${at(0.95)} / ${at(0.99)}`,
+      target: '',
+    },
+    {
+      figure: 'In process, votes: conflicts retried · repeats refused',
+      value: `${cancelled.conflicts} · ${cancelled.repeats}`,
+      target: '',
+    },
+    {
+      figure: 'In process, votes: non-200 answers',
+      value: String(refused),
+      target: '0',
+    },
+    {
+      figure: 'In process, votes: count on the idea · vote items vs voters',
+      value: `${counted} · ${items} vs ${VOTERS}`,
+      target: 'count = vote items = voters',
+    },
+  ]);
   if (counted !== VOTERS || items !== VOTERS || failures.size > 0)
     throw new Error('a vote was refused, lost or double-counted');
   client.destroy();
