@@ -116,7 +116,7 @@ export async function mockedApp(items: Record<string, unknown>[] = defaultItems(
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
   };
-  return { app, dynamo, call, tokenFor };
+  return { app, deps, dynamo, call, tokenFor };
 }
 
 /** The directory at version v1, holding these members. */
