@@ -7,6 +7,7 @@ import { serveDemoSignIn } from './routes/auth.js';
 import { serveComments } from './routes/comments.js';
 import { serveConventions } from './routes/conventions.js';
 import { serveIdeaComments } from './routes/idea-comments.js';
+import { serveIdeaTriage } from './routes/idea-triage.js';
 import { serveIdeas } from './routes/ideas.js';
 import { serveInvolvement } from './routes/involvement.js';
 import { serveIterations } from './routes/iterations.js';
@@ -38,6 +39,7 @@ export function createApp(deps: TAppDeps): Hono<TAppEnv> {
       serveMembers,
       serveTrends,
       serveIdeas,
+      serveIdeaTriage,
       serveIdeaComments,
       serveConventions,
       serveUpdates,

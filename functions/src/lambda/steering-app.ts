@@ -5,6 +5,7 @@ import { serveAdoption } from '../routes/adoption.js';
 import { serveComments } from '../routes/comments.js';
 import { serveConventions } from '../routes/conventions.js';
 import { serveIdeaComments } from '../routes/idea-comments.js';
+import { serveIdeaTriage } from '../routes/idea-triage.js';
 import { serveIdeas } from '../routes/ideas.js';
 import { serveInvolvement } from '../routes/involvement.js';
 import { serveIterations } from '../routes/iterations.js';
@@ -27,6 +28,7 @@ export function createSteeringApp(deps: TAppDeps): Hono<TAppEnv> {
       serveMembers,
       serveTrends,
       serveIdeas,
+      serveIdeaTriage,
       serveIdeaComments,
       serveConventions,
       serveReview,

@@ -2,7 +2,6 @@ import * as routes from '../api/routes.js';
 import type { TApi } from '../http/api.js';
 import type { TAppDeps } from '../http/env.js';
 import { listIdeas } from '../services/idea-list.js';
-import { changeIdeaStatus, mergeIdea } from '../services/idea-triage.js';
 import { editIdea, getIdea, setVote, submitIdea } from '../services/ideas.js';
 
 export function serveIdeas(api: TApi, deps: TAppDeps): void {
@@ -24,18 +23,6 @@ export function serveIdeas(api: TApi, deps: TAppDeps): void {
   api.serve(routes.editIdea, async (c) =>
     c.json(
       await editIdea(deps, c.get('identity'), c.req.valid('param').id, c.req.valid('json')),
-      200,
-    ),
-  );
-  api.serve(routes.changeIdeaStatus, async (c) =>
-    c.json(
-      await changeIdeaStatus(deps, c.get('identity'), c.req.valid('param').id, c.req.valid('json')),
-      200,
-    ),
-  );
-  api.serve(routes.mergeIdea, async (c) =>
-    c.json(
-      await mergeIdea(deps, c.get('identity'), c.req.valid('param').id, c.req.valid('json').into),
       200,
     ),
   );
