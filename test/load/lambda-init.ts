@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: the Lambda cold start. Builds the floor of the fixed stack (lambda-floor.ts)
  * and both functions exactly as the CDK stack does (ESBUILD_SETTINGS, LAMBDA_ALIASES, external
- * source maps), then times cold imports in fresh Node processes, median of RUNS, with and
+ * source maps), then times cold imports in fresh Node processes, in RUNS rounds, with and
  * without `--enable-source-maps`. Then the JavaScript the web pulse page loads (web-js.ts).
  */
 import { execFile } from 'node:child_process';
@@ -70,45 +70,67 @@ async function bundle(name: TBundle): Promise<string> {
   return outfile;
 }
 
-/** Median ms of cold imports, each in a fresh Node process. */
+/** Ms of one cold import in a fresh Node process. */
 async function coldImport(file: string, nodeOptions: string[] = []): Promise<number> {
   const script = `const t = performance.now(); await import(${JSON.stringify(pathToFileURL(file).href)}); console.log(performance.now() - t);`;
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const { stdout } = await run(
-      process.execPath,
-      [...nodeOptions, '--input-type=module', '-e', script],
-      { env },
-    );
-    times.push(Number(stdout.trim()));
-  }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  const { stdout } = await run(
+    process.execPath,
+    [...nodeOptions, '--input-type=module', '-e', script],
+    { env },
+  );
+  return Number(stdout.trim());
 }
 
-const measured = [];
-for (const name of Object.keys(BUNDLES) as TBundle[]) {
-  const file = await bundle(name);
-  measured.push({
-    name,
-    kb: statSync(file).size / 1000,
-    ms: await coldImport(file),
-    withMapsMs: await coldImport(file, ['--enable-source-maps']),
-  });
+const median = (values: readonly number[]) =>
+  [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? Number.NaN;
+
+const names = Object.keys(BUNDLES) as TBundle[];
+const files = new Map<TBundle, string>();
+for (const name of names) files.set(name, await bundle(name));
+// Rounds of one import of each bundle, so that the machine's load weighs on all of them alike;
+// each ratio is taken within its round.
+const times = new Map(names.map((name) => [name, { plain: [] as number[], maps: [] as number[] }]));
+for (let round = 0; round < RUNS; round++) {
+  for (const name of names) {
+    const file = files.get(name) ?? '';
+    times.get(name)?.plain.push(await coldImport(file));
+    times.get(name)?.maps.push(await coldImport(file, ['--enable-source-maps']));
+  }
 }
 secrets.close();
 
-const floorMs = measured[0]?.ms ?? Number.NaN;
-console.log(`\nLambda cold import (median of ${RUNS} fresh Node processes, bundles as deployed)\n`);
-console.log('bundle   | KB minified | median ms | ratio to floor | with --enable-source-maps');
-for (const { name, kb, ms, withMapsMs } of measured) {
+const floorTimes = times.get('floor')?.plain ?? [];
+const measured = names.map((name) => {
+  const { plain, maps } = times.get(name) ?? { plain: [], maps: [] };
+  return {
+    name,
+    kb: statSync(files.get(name) ?? '').size / 1000,
+    ms: median(plain),
+    // The fastest import is the one the machine's load disturbed least.
+    bestMs: Math.min(...plain),
+    ratio: median(plain.map((ms, round) => ms / (floorTimes[round] ?? Number.NaN))),
+    withMapsMs: median(maps),
+    mapsRatio: median(maps.map((ms, round) => ms / (plain[round] ?? Number.NaN))),
+  };
+});
+
+const floorMs = median(floorTimes);
+console.log(
+  `\nLambda cold import (${RUNS} rounds of fresh Node processes, medians; bundles as deployed)\n`,
+);
+const bestFloorMs = Math.min(...floorTimes);
+console.log(
+  'bundle   | KB minified | median ms | ratio to floor | best ms (ratio) | with --enable-source-maps',
+);
+for (const { name, kb, ms, bestMs, ratio, withMapsMs, mapsRatio } of measured) {
   console.log(
     [
       name.padEnd(8),
       kb.toFixed(0).padStart(11),
       ms.toFixed(0).padStart(9),
-      `${(ms / floorMs).toFixed(2)}×`.padStart(14),
-      `${withMapsMs.toFixed(0)} ms (${(withMapsMs / ms).toFixed(2)}×)`.padStart(25),
+      `${ratio.toFixed(2)}×`.padStart(14),
+      `${bestMs.toFixed(0)} ms (${(bestMs / bestFloorMs).toFixed(2)}×)`.padStart(15),
+      `${withMapsMs.toFixed(0)} ms (${mapsRatio.toFixed(2)}×)`.padStart(25),
     ].join(' | '),
   );
 }
@@ -126,14 +148,14 @@ writeFigures('lambda-init', [
     value: `${kb.toFixed(0)} KB`,
     target: '≤ 500 KB',
   })),
-  ...functions.map(({ name, ms }) => ({
-    figure: `${name} function cold import / floor (${floorMs.toFixed(0)} ms)`,
-    value: `${(ms / floorMs).toFixed(2)}× (${ms.toFixed(0)} ms)`,
+  ...functions.map(({ name, ms, bestMs, ratio }) => ({
+    figure: `${name} function cold import / floor (median ${floorMs.toFixed(0)} ms)`,
+    value: `${ratio.toFixed(2)}× (${ms.toFixed(0)} ms; best ${(bestMs / bestFloorMs).toFixed(2)}×)`,
     target: '≤ 1.3×',
   })),
-  ...functions.map(({ name, ms, withMapsMs }) => ({
+  ...functions.map(({ name, withMapsMs, mapsRatio }) => ({
     figure: `${name} function cold import with --enable-source-maps (not set)`,
-    value: `${(withMapsMs / ms).toFixed(2)}× (${withMapsMs.toFixed(0)} ms)`,
+    value: `${mapsRatio.toFixed(2)}× (${withMapsMs.toFixed(0)} ms)`,
     target: '',
   })),
 ]);
