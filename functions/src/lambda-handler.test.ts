@@ -3,6 +3,8 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLambdaHandler } from './lambda-handler.js';
 import { readReceiptSecret } from './lambda/receipt-secret.js';
+import { createPulseApp } from './lambda/pulse-app.js';
+import { createSteeringApp } from './lambda/steering-app.js';
 
 const secrets = mockClient(SecretsManagerClient);
 
@@ -50,10 +52,13 @@ describe('createLambdaHandler', () => {
     process.env = { ...saved };
   });
 
-  it('serves the same Hono app, checking Cognito tokens, without the demo sign-in', async () => {
+  it('serves the pulse routes, checking Cognito tokens, without the demo sign-in', async () => {
     secrets.on(GetSecretValueCommand).resolves({ SecretString: 'x'.repeat(64) });
     process.env.RECEIPT_SECRET_ARN = 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:receipt';
-    const handler = await createLambdaHandler({ receiptSecret: readReceiptSecret });
+    const handler = await createLambdaHandler({
+      createApp: createPulseApp,
+      receiptSecret: readReceiptSecret,
+    });
     expect((await handler(httpEvent('GET', '/api/health'), undefined)).statusCode).toBe(200);
     // The demo sign-in is not served at all in Lambda.
     expect((await handler(httpEvent('GET', '/api/auth/dev-members'), undefined)).statusCode).toBe(
@@ -69,16 +74,17 @@ describe('createLambdaHandler', () => {
     );
   });
 
-  it('reads no secret for the steering function', async () => {
-    const handler = await createLambdaHandler();
-    expect((await handler(httpEvent('GET', '/api/health'), undefined)).statusCode).toBe(200);
+  it('reads no secret for the steering function, and serves its routes only', async () => {
+    const handler = await createLambdaHandler({ createApp: createSteeringApp });
+    expect((await handler(httpEvent('GET', '/api/iterations'), undefined)).statusCode).toBe(401);
+    expect((await handler(httpEvent('GET', '/api/me'), undefined)).statusCode).toBe(404);
     expect(secrets.commandCalls(GetSecretValueCommand)).toHaveLength(0);
   });
 
   it('refuses to start the pulse function without its secret', async () => {
     delete process.env.RECEIPT_SECRET_ARN;
-    await expect(createLambdaHandler({ receiptSecret: readReceiptSecret })).rejects.toThrow(
-      'RECEIPT_SECRET_ARN',
-    );
+    await expect(
+      createLambdaHandler({ createApp: createPulseApp, receiptSecret: readReceiptSecret }),
+    ).rejects.toThrow('RECEIPT_SECRET_ARN');
   });
 });

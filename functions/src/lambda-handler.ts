@@ -1,18 +1,24 @@
+import type { Hono } from 'hono';
 import { handle } from 'hono/aws-lambda';
-import { createApp } from './app.js';
 import { createDynamoClient } from './clients/dynamodb.js';
 import { readConfig } from './config.js';
 import { createDeps } from './deps.js';
+import type { TAppDeps, TAppEnv } from './http/env.js';
 import { logger, metrics } from './observability.js';
 
 /**
- * A Lambda entry point around the same Hono app `npm start` serves, with Cognito as issuer.
- * Each function gets only what its routes need: the receipt secret only where pulses are answered,
- * given by its entry point (`lambda/pulse.ts`), so no other bundle carries its client.
+ * A Lambda entry point around the function's part of the app `npm start` serves, with Cognito as
+ * issuer. Each function gets only what its routes need: its own app (its routes' areas only),
+ * the receipt secret only where pulses are answered, given by its entry point (`lambda/pulse.ts`),
+ * so no other bundle carries their code.
  */
 export async function createLambdaHandler({
+  createApp,
   receiptSecret,
-}: { receiptSecret?: () => Promise<string> } = {}) {
+}: {
+  createApp: (deps: TAppDeps) => Hono<TAppEnv>;
+  receiptSecret?: () => Promise<string>;
+}) {
   const config = readConfig({
     ...process.env,
     RECEIPT_SECRET: receiptSecret ? await receiptSecret() : undefined,

@@ -2,7 +2,7 @@ import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
-import { NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
@@ -21,6 +21,16 @@ export const ESBUILD_SETTINGS = {
   // Some CommonJS dependencies still call require(); give the ESM bundle one.
   banner:
     "import { createRequire } from 'node:module'; const require = createRequire(import.meta.url);",
+  // Accented words (French stopwords, messages) as they are, not as \u escapes.
+  charset: Charset.UTF8,
+};
+
+/**
+ * Modules the Lambda bundles replace (docs/adr/0022): the SDK's default credential chain by the
+ * environment's credentials, which is where Lambda puts them.
+ */
+export const LAMBDA_ALIASES = {
+  '@aws-sdk/credential-provider-node': join(FUNCTIONS_SRC, 'env-credentials.ts'),
 };
 
 export type TAuthSettings = {
@@ -54,7 +64,6 @@ export class BoucleFunctions extends Construct {
       COMMENT_K: String(props.commentThreshold),
       POWERTOOLS_SERVICE_NAME: 'boucle',
       POWERTOOLS_METRICS_NAMESPACE: 'Boucle',
-      NODE_OPTIONS: '--enable-source-maps',
     };
     const pulse = this.boucleFunction('Pulse', 'pulse.ts', props, pulseAccess, {
       ...environment,
@@ -105,6 +114,10 @@ export class BoucleFunctions extends Construct {
       bundling: {
         format: OutputFormat.ESM,
         ...ESBUILD_SETTINGS,
+        esbuildArgs: Object.fromEntries(
+          Object.entries(LAMBDA_ALIASES).map(([from, to]) => [`--alias:${from}`, to]),
+        ),
+        // Uploaded beside the bundle to resolve a logged stack trace; not loaded at start (ADR 0022).
         sourceMap: true,
         // Measured in docs/adr/0007: the bundled, minified SDK is smaller to load than the runtime's.
         bundleAwsSDK: true,

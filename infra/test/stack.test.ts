@@ -2,7 +2,7 @@ import { App, Stack, Validations } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { BlockPublicAccess, Bucket } from 'aws-cdk-lib/aws-s3';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, inject, it, onTestFinished } from 'vitest';
@@ -11,8 +11,12 @@ import { boucleTable } from '@boucle/functions/repositories/table';
 import { deployedRoutes, ROUTE_THROTTLES } from '../src/api.js';
 import type { TSynthesisedStack } from './synth.setup.js';
 
-/** Budget per function bundle (minified ESM with the AWS SDK inside); today's size is in the note. */
-const BUNDLE_BUDGET_BYTES = 1_100_000;
+/**
+ * Budget per function bundle (minified ESM with the AWS SDK inside), issue 10's target; today's
+ * sizes are in docs/adr/0022. The steering function is still above it: its own, larger budget
+ * holds it where it is until it is brought down.
+ */
+const BUNDLE_BUDGET_BYTES = { Pulse: 500_000, Steering: 540_000 };
 
 describe('BoucleStack', () => {
   let synthesised: TSynthesisedStack;
@@ -295,21 +299,28 @@ describe('BoucleStack', () => {
     );
   });
 
-  it('keeps every function bundle under its size budget', () => {
-    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
-      (f) => f.Properties.Runtime === 'nodejs22.x',
-    );
-    for (const fn of functions) {
-      const assetHash = String(fn.Properties.Code.S3Key).replace(/\.zip$/, '');
-      const size = statSync(
-        join(synthesised.assemblyDirectory, `asset.${assetHash}`, 'index.mjs'),
-      ).size;
-      expect(size).toBeLessThan(BUNDLE_BUDGET_BYTES);
+  it("keeps every function bundle under its size budget, without zod's locales or the SDK's credential chain", () => {
+    for (const { role, code } of functionBundles()) {
+      const name = role.includes('Pulse') ? 'Pulse' : 'Steering';
+      expect(Buffer.byteLength(code), name).toBeLessThanOrEqual(BUNDLE_BUDGET_BYTES[name]);
+      // zod's French messages: present only when every locale is bundled (`import { z }`).
+      expect(code, name).not.toContain('Entrée invalide');
+      // The default chain's SSO client: gone once the environment's credentials replace it.
+      expect(code, name).not.toContain('sso-oidc');
+      // Maps are uploaded beside the bundle, not loaded at start (no --enable-source-maps).
+      expect(code, name).toMatch(/sourceMappingURL=index\.mjs\.map\s*$/);
     }
   });
 
   it('bundles the Secrets Manager client into the pulse function only', () => {
-    const bundles = Object.values(template.findResources('AWS::Lambda::Function'))
+    const carrying = functionBundles().filter((bundle) => bundle.code.includes('secretsmanager'));
+    expect(carrying).toHaveLength(1);
+    expect(carrying[0]?.role).toContain('Pulse');
+  });
+
+  /** Each function's bundle as synthesised, with the role that tells which function it is. */
+  function functionBundles() {
+    return Object.values(template.findResources('AWS::Lambda::Function'))
       .filter((f) => f.Properties.Runtime === 'nodejs22.x')
       .map((fn) => ({
         role: JSON.stringify(fn.Properties.Role),
@@ -322,10 +333,7 @@ describe('BoucleStack', () => {
           'utf8',
         ),
       }));
-    const carrying = bundles.filter((bundle) => bundle.code.includes('secretsmanager'));
-    expect(carrying).toHaveLength(1);
-    expect(carrying[0]?.role).toContain('Pulse');
-  });
+  }
 });
 
 describe('cdk-nag in the synth', () => {

@@ -3,7 +3,6 @@
  * validates and guards from these definitions, `GET /api/openapi.json` and docs/openapi.json are
  * generated from them, and the CDK stack deploys its API Gateway routes from `apiRoutes`.
  */
-import { createRoute } from '@hono/zod-openapi';
 import {
   ZAdoptionInput,
   ZApiError,
@@ -65,6 +64,7 @@ import {
 } from '@boucle/shared';
 import * as z from 'zod';
 import { access } from './access.js';
+import { createRoute } from './route-definition.js';
 
 type TMethod = 'get' | 'post' | 'put' | 'delete' | 'patch';
 

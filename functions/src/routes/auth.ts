@@ -6,7 +6,7 @@ import type { TAppDeps } from '../http/env.js';
 
 /** Demo sign-in for `npm start` and tests: served only when the app runs its local issuer. */
 export function serveDemoSignIn(api: TApi, deps: TAppDeps, issuer: TLocalIssuer): void {
-  api.openapi(routes.devMembers, async (c) => {
+  api.serve(routes.devMembers, async (c) => {
     const members = await deps.directory.members();
     return c.json(
       {
@@ -20,7 +20,7 @@ export function serveDemoSignIn(api: TApi, deps: TAppDeps, issuer: TLocalIssuer)
       200,
     );
   });
-  api.openapi(routes.devLogin, async (c) => {
+  api.serve(routes.devLogin, async (c) => {
     const member = await deps.directory.memberByEmail(c.req.valid('json').email);
     if (!member) {
       throw new DomainError('unknown_member', 'No member with this email', {

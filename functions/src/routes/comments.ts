@@ -7,7 +7,7 @@ import { iterationComments } from '../services/comments.js';
 
 /** Steering: the free-text comments of a closed iteration, through the anonymity gate. */
 export function serveComments(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.iterationComments, async (c) => {
+  api.serve(routes.iterationComments, async (c) => {
     const { format, ...query } = c.req.valid('query');
     const { id } = c.req.valid('param');
     const view = await iterationComments(deps, id, query.by ?? null);

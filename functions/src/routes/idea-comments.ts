@@ -9,20 +9,20 @@ import {
 } from '../services/idea-comments.js';
 
 export function serveIdeaComments(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.listIdeaComments, async (c) => {
+  api.serve(routes.listIdeaComments, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await listIdeaComments(deps, c.get('identity'), id, c.req.valid('query')), 200);
   });
-  api.openapi(routes.postIdeaComment, async (c) => {
+  api.serve(routes.postIdeaComment, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await postIdeaComment(deps, c.get('identity'), id, c.req.valid('json')), 201);
   });
-  api.openapi(routes.hideIdeaComment, async (c) => {
+  api.serve(routes.hideIdeaComment, async (c) => {
     const { id } = c.req.valid('param');
     const { reason } = c.req.valid('json');
     return c.json(await hideIdeaComment(deps, c.get('identity'), id, reason), 200);
   });
-  api.openapi(routes.moderationQueue, async (c) =>
+  api.serve(routes.moderationQueue, async (c) =>
     c.json(await moderationQueue(deps, c.req.valid('query')), 200),
   );
 }

@@ -7,7 +7,7 @@ import { involvementOf } from '../services/involvement.js';
 
 /** Steering: involvement around ideas, per closed iteration, through the disclosure gate. */
 export function serveInvolvement(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.involvement, async (c) => {
+  api.serve(routes.involvement, async (c) => {
     const { by, format } = c.req.valid('query');
     const involvement = await involvementOf(deps, by ?? null);
     if (format === 'csv') return csvAnswer(c, 'involvement.csv', involvementCsv(involvement));

@@ -19,16 +19,16 @@ import {
  * ambassadors: the results of their own team.
  */
 export function serveIterations(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.listIterations, async (c) =>
+  api.serve(routes.listIterations, async (c) =>
     c.json({ iterations: await iterationSummaries(deps) }, 200),
   );
-  api.openapi(routes.createIteration, async (c) =>
+  api.serve(routes.createIteration, async (c) =>
     c.json(await deps.iterations.create(c.req.valid('json')), 201),
   );
-  api.openapi(routes.getIteration, async (c) =>
+  api.serve(routes.getIteration, async (c) =>
     c.json(await existingIteration(deps, c.req.valid('param').id), 200),
   );
-  api.openapi(routes.setPulse, async (c) => {
+  api.serve(routes.setPulse, async (c) => {
     const { iteration } = await existingIteration(deps, c.req.valid('param').id);
     return c.json(await deps.iterations.setPulse(iteration.id, c.req.valid('json')), 200);
   });
@@ -37,18 +37,18 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
     [routes.closeIteration, 'close'],
     [routes.reviewIteration, 'review'],
   ] as const) {
-    api.openapi(route, async (c) =>
+    api.serve(route, async (c) =>
       c.json(await takeLifecycleStep(deps, c.req.valid('param').id, action), 200),
     );
   }
-  api.openapi(routes.iterationResults, async (c) => {
+  api.serve(routes.iterationResults, async (c) => {
     const { by, format } = c.req.valid('query');
     const { id } = c.req.valid('param');
     const results = await iterationResults(deps, id, by ?? null, c.get('identity'));
     if (format === 'csv') return csvAnswer(c, `results-iteration-${id}.csv`, resultsCsv(results));
     return c.json(results, 200);
   });
-  api.openapi(routes.iterationHeatmap, async (c) => {
+  api.serve(routes.iterationHeatmap, async (c) => {
     const { by, format } = c.req.valid('query');
     const { id } = c.req.valid('param');
     const heatmap = await iterationHeatmap(deps, id, by, c.get('identity'));
@@ -57,7 +57,7 @@ export function serveIterations(api: TApi, deps: TAppDeps): void {
     }
     return c.json(heatmap, 200);
   });
-  api.openapi(routes.trainingDemand, async (c) => {
+  api.serve(routes.trainingDemand, async (c) => {
     const { id } = c.req.valid('param');
     const demand = await iterationTrainingDemand(deps, id, c.get('identity'));
     if (c.req.valid('query').format === 'csv') {

@@ -3,7 +3,7 @@ import type { TApi } from '../http/api.js';
 import type { TAppDeps } from '../http/env.js';
 
 export function serveMe(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.me, async (c) => {
+  api.serve(routes.me, async (c) => {
     const identity = c.get('identity');
     return c.json({ ...identity, member: await deps.directory.memberByEmail(identity.email) }, 200);
   });

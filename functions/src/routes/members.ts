@@ -12,8 +12,8 @@ import type { TAppDeps } from '../http/env.js';
 
 /** Steering: the roster, imported as CSV; all of it or nothing. */
 export function serveMembers(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.headcount, async (c) => c.json(await deps.directory.headcount(), 200));
-  api.openapi(routes.importRoster, async (c) => {
+  api.serve(routes.headcount, async (c) => c.json(await deps.directory.headcount(), 200));
+  api.serve(routes.importRoster, async (c) => {
     const decoded = decodeRoster(new Uint8Array(await c.req.arrayBuffer()));
     if (!decoded.ok) throw refusalOf(decoded.errors);
     const parsed = parseRoster(decoded.text);

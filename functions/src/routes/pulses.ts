@@ -5,10 +5,10 @@ import { currentPulse, submitResponse } from '../services/pulses.js';
 
 /** Employees: the open pulse, and answering it once. */
 export function servePulses(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.currentPulse, async (c) =>
+  api.serve(routes.currentPulse, async (c) =>
     c.json(await currentPulse(deps, c.get('identity')), 200),
   );
-  api.openapi(routes.submitResponse, async (c) => {
+  api.serve(routes.submitResponse, async (c) => {
     const { pulseId } = c.req.valid('param');
     const { answers } = c.req.valid('json');
     return c.json(await submitResponse(deps, c.get('identity'), pulseId, answers), 201);

@@ -5,17 +5,17 @@ import { iterationReview, publishReview, saveReviewDraft } from '../services/rev
 
 /** Steering: the written review of an iteration, its draft and its published revisions. */
 export function serveReview(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.getIterationReview, async (c) => {
+  api.serve(routes.getIterationReview, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await iterationReview(deps, id, c.get('identity')), 200);
   });
 
-  api.openapi(routes.saveIterationReview, async (c) => {
+  api.serve(routes.saveIterationReview, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await saveReviewDraft(deps, id, c.req.valid('json')), 200);
   });
 
-  api.openapi(routes.publishIterationReview, async (c) => {
+  api.serve(routes.publishIterationReview, async (c) => {
     const { id } = c.req.valid('param');
     return c.json(await publishReview(deps, id), 201);
   });

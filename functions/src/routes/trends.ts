@@ -7,7 +7,7 @@ import { trendsOf } from '../services/trends.js';
 
 /** Steering and ambassadors: every opened iteration side by side (ambassadors: their team). */
 export function serveTrends(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.trends, async (c) => {
+  api.serve(routes.trends, async (c) => {
     const { by, format } = c.req.valid('query');
     const trends = await trendsOf(deps, by ?? null, c.get('identity'));
     if (format === 'csv') return csvAnswer(c, 'trends.csv', trendsCsv(trends));

@@ -4,8 +4,8 @@ import type { TAppDeps } from '../http/env.js';
 import { markUpdatesSeen, updatesOf } from '../services/updates.js';
 
 export function serveUpdates(api: TApi, deps: TAppDeps): void {
-  api.openapi(routes.updates, async (c) => c.json(await updatesOf(deps, c.get('identity')), 200));
-  api.openapi(routes.markUpdatesSeen, async (c) =>
+  api.serve(routes.updates, async (c) => c.json(await updatesOf(deps, c.get('identity')), 200));
+  api.serve(routes.markUpdatesSeen, async (c) =>
     c.json(await markUpdatesSeen(deps, c.get('identity')), 200),
   );
 }

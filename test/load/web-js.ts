@@ -1,0 +1,48 @@
+/**
+ * The JavaScript a page of the built web app loads (`npm run bench`, lambda-init.ts): SvelteKit's
+ * entry points, the root layout and the page's node, with every chunk they import statically,
+ * each counted once, gzip-compressed as the CDN serves them. Read from the build's Vite manifest.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const WEB = resolve(import.meta.dirname, '../../web');
+const NODES = '.svelte-kit/generated/client-optimized/nodes';
+
+type TManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
+
+/** Bytes of JavaScript, raw and gzip, that loading `route` (e.g. `pulse`) fetches. */
+export function pageJavaScript(route: string): { files: number; bytes: number; gzipBytes: number } {
+  const manifest = JSON.parse(
+    readFileSync(join(WEB, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8'),
+  ) as TManifest;
+  const pageNode = readdirSync(join(WEB, NODES)).find((node) =>
+    readFileSync(join(WEB, NODES, node), 'utf8').includes(`/src/routes/${route}/+page`),
+  );
+  if (!pageNode) throw new Error(`No built page for /${route}: run npm run build:web first`);
+  const roots = Object.keys(manifest).filter(
+    (key) =>
+      key.endsWith('@sveltejs/kit/src/runtime/client/entry.js') ||
+      key.endsWith('client-optimized/app.js') ||
+      key === `${NODES}/0.js` ||
+      key === `${NODES}/${pageNode}`,
+  );
+  const loaded = new Set<string>();
+  const visit = (key: string) => {
+    if (loaded.has(key)) return;
+    loaded.add(key);
+    for (const imported of manifest[key]?.imports ?? []) visit(imported);
+  };
+  roots.forEach(visit);
+  let bytes = 0;
+  let gzipBytes = 0;
+  for (const key of loaded) {
+    const file = manifest[key]?.file;
+    if (!file?.endsWith('.js')) continue;
+    const code = readFileSync(join(WEB, 'build', file));
+    bytes += code.length;
+    gzipBytes += gzipSync(code, { level: 9 }).length;
+  }
+  return { files: loaded.size, bytes, gzipBytes };
+}
