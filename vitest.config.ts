@@ -7,8 +7,8 @@ export default defineConfig({
     env: {
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
       // Metrics are CloudWatch's business; refused requests are expected in tests.
-      POWERTOOLS_METRICS_DISABLED: 'true',
-      POWERTOOLS_LOG_LEVEL: 'ERROR',
+      METRICS_DISABLED: 'true',
+      LOG_LEVEL: 'ERROR',
     },
     projects: [
       {

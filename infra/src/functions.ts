@@ -62,8 +62,6 @@ export class BoucleFunctions extends Construct {
       AUTH_JWKS_URL: props.auth.jwksUrl,
       ANONYMITY_K: String(props.anonymityThreshold),
       COMMENT_K: String(props.commentThreshold),
-      POWERTOOLS_SERVICE_NAME: 'boucle',
-      POWERTOOLS_METRICS_NAMESPACE: 'Boucle',
     };
     const pulse = this.boucleFunction('Pulse', 'pulse.ts', props, pulseAccess, {
       ...environment,

@@ -48,7 +48,7 @@ const env = {
   RECEIPT_SECRET_ARN: 'arn:aws:secretsmanager:eu-west-3:123456789012:secret:receipt',
   AWS_ENDPOINT_URL_SECRETS_MANAGER: `http://127.0.0.1:${(secrets.address() as AddressInfo).port}`,
   AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
-  POWERTOOLS_METRICS_DISABLED: 'true',
+  METRICS_DISABLED: 'true',
 };
 
 async function bundle(name: TBundle): Promise<string> {

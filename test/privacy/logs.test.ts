@@ -7,7 +7,7 @@ import type { TMember } from '@boucle/shared';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 
 // Before the app (and its logger) is imported: the level is read when the module loads.
-process.env.POWERTOOLS_LOG_LEVEL = 'DEBUG';
+process.env.LOG_LEVEL = 'DEBUG';
 
 const roster: TMember[] = Array.from({ length: 12 }, (_, i) => ({
   email: `person${i}@privacy.example`,
