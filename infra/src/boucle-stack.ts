@@ -18,6 +18,8 @@ export type TBoucleStackProps = StackProps & {
   anonymityThreshold?: number;
   /** Free text is shown only for groups of at least this many respondents (never below k). */
   commentThreshold?: number;
+  /** Reserved (and maximum) concurrency of the steering function; 0 reserves none. */
+  steeringConcurrency?: number;
   webBuild?: string;
 };
 
@@ -51,6 +53,7 @@ export class BoucleStack extends Stack {
       receiptSecret,
       anonymityThreshold: props.anonymityThreshold ?? 5,
       commentThreshold: props.commentThreshold ?? 10,
+      steeringConcurrency: props.steeringConcurrency ?? 20,
       logRetention,
       auth: {
         issuer: identity.issuer,

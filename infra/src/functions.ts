@@ -1,7 +1,7 @@
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import { PolicyStatement, Role, ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
-import { Architecture, Runtime, type IFunction } from 'aws-cdk-lib/aws-lambda';
+import { Architecture, Runtime, type CfnFunction, type IFunction } from 'aws-cdk-lib/aws-lambda';
 import { Charset, NodejsFunction, OutputFormat } from 'aws-cdk-lib/aws-lambda-nodejs';
 import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -46,6 +46,12 @@ export type TBoucleFunctionsProps = {
   anonymityThreshold: number;
   commentThreshold: number;
   logRetention: RetentionDays;
+  /**
+   * Concurrent executions kept for the steering function, and its ceiling: a pulse burst cannot
+   * take the steering group's capacity, and steering reads cannot take the answers' (0: none,
+   * for accounts whose concurrency quota is below 100 + this).
+   */
+  steeringConcurrency: number;
 };
 
 /** The two Lambda functions, split along privileges, each bundled by local esbuild. */
@@ -69,13 +75,18 @@ export class BoucleFunctions extends Construct {
     });
     props.receiptSecret.grantRead(pulse);
     this.pulse = pulse;
-    this.steering = this.boucleFunction(
+    const steering = this.boucleFunction(
       'Steering',
       'steering.ts',
       props,
       steeringAccess,
       environment,
     );
+    if (props.steeringConcurrency > 0) {
+      (steering.node.defaultChild as CfnFunction).reservedConcurrentExecutions =
+        props.steeringConcurrency;
+    }
+    this.steering = steering;
   }
 
   private boucleFunction(

@@ -88,6 +88,19 @@ describe('BoucleStack', () => {
     expect(routeKeys.sort()).toEqual(app.sort());
   });
 
+  it('reserves the steering function its own concurrency, so neither function starves the other', () => {
+    const reserved = Object.values(template.findResources('AWS::Lambda::Function'))
+      .filter((f) => f.Properties.Runtime === 'nodejs22.x')
+      .map((f) => [
+        JSON.stringify(f.Properties.Role).includes('Steering'),
+        f.Properties.ReservedConcurrentExecutions,
+      ]);
+    expect(reserved.sort()).toEqual([
+      [false, undefined],
+      [true, 20],
+    ]);
+  });
+
   it('throttles the pulse burst, votes and the roster import each at their own rate', () => {
     const stage = Object.values(template.findResources('AWS::ApiGatewayV2::Stage'))[0];
     const settings = stage?.Properties.RouteSettings as Record<string, object>;
