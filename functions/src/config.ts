@@ -23,6 +23,11 @@ const ZConfig = z.object({
   AUTH_AUDIENCE: z.string().min(1),
   /** Remote JWKS (Cognito). Without it the app expects a local key pair and offers dev sign-in. */
   AUTH_JWKS_URL: z.url().optional(),
+  /**
+   * The value CloudFront sends as `x-origin-verify` (docs/adr/0023). Set, a request without it is
+   * refused: the API Gateway's own URL does not get around CloudFront's headers and functions.
+   */
+  ORIGIN_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
 });
 export type TConfig = z.infer<typeof ZConfig>;
 

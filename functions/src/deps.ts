@@ -60,6 +60,7 @@ export function createDeps({
     visits: new MemberVisitsRepository(documents, table),
     reviews: new ReviewsRepository(documents, table),
     receiptSecret: config.RECEIPT_SECRET ?? null,
+    originSecret: config.ORIGIN_SECRET ?? null,
     k: config.ANONYMITY_K,
     commentK: Math.max(config.COMMENT_K, config.ANONYMITY_K),
     now: overrides.now ?? (() => new Date()),

@@ -39,6 +39,8 @@ export type TAppDeps = {
   verify: TVerifier;
   /** Present only with the local issuer: enables the demo sign-in routes. */
   localIssuer: TLocalIssuer | null;
+  /** In AWS, what CloudFront adds to every request: without it, a request came around it. */
+  originSecret: string | null;
 };
 
 export type TAppEnv = { Variables: { identity: TIdentity } };

@@ -5,6 +5,7 @@ import { apiRoutes } from '../api/routes.js';
 import { Api } from './api.js';
 import type { TAppDeps, TAppEnv } from './env.js';
 import { guardsOf } from './guards.js';
+import { requireOrigin } from './origin.js';
 import { respondToError } from './refusals.js';
 
 /** One area of the API (pulses, ideas, results…): registers its handlers on the app. */
@@ -20,6 +21,7 @@ export function serveApi(
   areas: readonly TApiArea[],
 ): Hono<TAppEnv> {
   const api = new Api(new Hono<TAppEnv>(), new Set(functions));
+  if (deps.originSecret) api.app.use('*', requireOrigin(deps.originSecret));
   // Guards first, from each route's one definition: token and roles, then body size.
   for (const route of apiRoutes) {
     if (!api.servesRoute(route)) continue;
