@@ -20,9 +20,34 @@ export async function putInBatches(
   table: TTableRef,
   items: readonly Record<string, unknown>[],
 ): Promise<void> {
+  await writeInBatches(
+    documents,
+    table,
+    items.map((Item) => ({ PutRequest: { Item } })),
+  );
+}
+
+/** Deletes many items by key, the same way (missing ones are no error). */
+export async function deleteInBatches(
+  documents: DynamoDBDocumentClient,
+  table: TTableRef,
+  keys: readonly Record<string, unknown>[],
+): Promise<void> {
+  await writeInBatches(
+    documents,
+    table,
+    keys.map((Key) => ({ DeleteRequest: { Key } })),
+  );
+}
+
+async function writeInBatches(
+  documents: DynamoDBDocumentClient,
+  table: TTableRef,
+  requests: readonly BatchWriteWriteRequest[],
+): Promise<void> {
   const batches: BatchWriteWriteRequest[][] = [];
-  for (let start = 0; start < items.length; start += BATCH_SIZE) {
-    batches.push(items.slice(start, start + BATCH_SIZE).map((Item) => ({ PutRequest: { Item } })));
+  for (let start = 0; start < requests.length; start += BATCH_SIZE) {
+    batches.push(requests.slice(start, start + BATCH_SIZE));
   }
   for (let start = 0; start < batches.length; start += PARALLEL_BATCHES) {
     await Promise.all(

@@ -2,6 +2,7 @@ import { DomainError, parseRoster } from '@boucle/shared';
 import * as routes from '../api/routes.js';
 import type { TApi } from '../http/api.js';
 import type { TAppDeps } from '../http/env.js';
+import { importRoster } from '../services/roster.js';
 
 /** Steering: the roster, imported as CSV; all of it or nothing. */
 export function serveMembers(api: TApi, deps: TAppDeps): void {
@@ -15,7 +16,7 @@ export function serveMembers(api: TApi, deps: TAppDeps): void {
         Object.fromEntries(parsed.errors.map((e) => [`line.${e.line}.${e.field}`, e.message])),
       );
     }
-    await deps.directory.replace(parsed.members, deps.now());
+    await importRoster(deps, parsed.members);
     return c.json({ imported: parsed.members.length }, 200);
   });
 }
