@@ -4,8 +4,8 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 /**
  * Least privilege on the one table, by partition key prefix (`dynamodb:LeadingKeys`, see
  * functions/src/repositories/table.ts). What answers pulses cannot read results; what reads
- * results cannot write responses, receipts or tallies (it reads the responses of closed
- * iterations, for their comments). Members' disclosure segments are written by the steering
+ * results cannot write responses or receipts, and updates tallies only to mark them closed when
+ * an iteration closes (it reads the responses of closed iterations, for their comments). Members' disclosure segments are written by the steering
  * function when an iteration opens, and only read, one by one: by the pulse function (a
  * submission's segment) and by the steering function (an ambassador's own frozen team, the only
  * group their results and trends show). Members' ideas and votes are the pulse function's: it
@@ -24,8 +24,8 @@ export const pulseAccess: TTableAccess[] = [
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'DISCLOSURE#*', 'RECEIPT#*'],
   },
   { actions: ['dynamodb:PutItem'], leadingKeys: ['RECEIPT#*', 'RESPONSES#*'] },
+  // Tally items are added to only while closing has not marked them: no check of the iteration.
   { actions: ['dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
-  { actions: ['dynamodb:ConditionCheckItem'], leadingKeys: ['ITERATIONS'] },
   // Ideas: submitted (put once), counted (the vote transaction updates `votes`), listed newest
   // first by a query of their iteration's partition, most voted first by the `top` index.
   {
@@ -71,11 +71,14 @@ export const steeringAccess: TTableAccess[] = [
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS'],
   },
   // Opening an iteration freezes every member's segment: written in batches, never updated;
-  // read one by one for an ambassador's own team, never queried.
+  // read one by one for an ambassador's own team, never queried; a roster import deletes (in
+  // batches) those of the members it removes, so they can no longer answer.
   {
     actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
     leadingKeys: ['DISCLOSURE#*'],
   },
+  // Results read the overall tally's shards at once (BatchGet); closing marks every tally item.
+  { actions: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
   // Results are read from releases: the latest by one query, the next one put, never updated.
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.

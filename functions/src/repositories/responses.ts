@@ -33,6 +33,7 @@ import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
   GetCommand,
+  QueryCommand,
   TransactWriteCommand,
   UpdateCommand,
   type DynamoDBDocumentClient,
@@ -297,6 +298,22 @@ export class ResponsesRepository {
       ),
     ]);
     return { overall, byDimension };
+  }
+
+  /**
+   * Whether the pulse has tallies in the layout before ADR 0021 (every shard in one partition,
+   * `TALLY#<pulseId>`): data an older `npm start` left, which this version never reads.
+   */
+  async hasTalliesOfOldLayout(pulseId: string): Promise<boolean> {
+    const { Count = 0 } = await this.documents.send(
+      new QueryCommand({
+        TableName: this.table.tableName,
+        KeyConditionExpression: 'pk = :pk',
+        ExpressionAttributeValues: { ':pk': `TALLY#${pulseId}` },
+        Limit: 1,
+      }),
+    );
+    return Count > 0;
   }
 
   /** Every stored response of a pulse, for recomputation and exports. Never holds a member id. */
