@@ -321,6 +321,25 @@ describe('iterations', () => {
     });
   });
 
+  it('finishes a close that failed while marking when it is asked again', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(TransactWriteCommand).resolves({});
+    mockTallies(dynamo, openPulse.id, []);
+    const timeout = Object.assign(new Error('socket timed out'), { name: 'TimeoutError' });
+    dynamo.on(UpdateCommand).resolvesOnce({}).rejectsOnce(timeout).resolves({});
+    expect((await call(steering, 'POST', '/api/iterations/5/close')).status).toBe(503);
+    // Nothing flipped: the iteration is still open, answers to unmarked items still count.
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect((await call(steering, 'POST', '/api/iterations/5/close')).status).toBe(200);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    const marked = new Set(
+      dynamo
+        .commandCalls(UpdateCommand)
+        .map((c) => `${c.args[0].input.Key?.pk}|${c.args[0].input.Key?.sk}`),
+    );
+    expect(marked.size).toBe(4 * 8);
+  });
+
   it('answers 409 when the iteration changed before the close went in', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo.on(UpdateCommand).resolves({});
