@@ -16,6 +16,8 @@ export type TTableAccess = {
   leadingKeys: string[];
   /** A secondary index of the table instead of the table itself. */
   index?: string;
+  /** Only these attributes may be named (`dynamodb:Attributes`), the keys included. */
+  attributes?: string[];
 };
 
 export const pulseAccess: TTableAccess[] = [
@@ -77,8 +79,14 @@ export const steeringAccess: TTableAccess[] = [
     actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
     leadingKeys: ['DISCLOSURE#*'],
   },
-  // Results read the overall tally's shards at once (BatchGet); closing marks every tally item.
-  { actions: ['dynamodb:BatchGetItem', 'dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
+  // Results read the overall tally's shards at once (BatchGet); closing marks every tally item,
+  // and may set nothing else on one: never a counter.
+  { actions: ['dynamodb:BatchGetItem'], leadingKeys: ['TALLY#*'] },
+  {
+    actions: ['dynamodb:UpdateItem'],
+    leadingKeys: ['TALLY#*'],
+    attributes: ['pk', 'sk', 'closedAt'],
+  },
   // Results are read from releases: the latest by one query, the next one put, never updated.
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
   // Comments of closed iterations: responses are read (segment and answers, never who), not written.
@@ -114,12 +122,23 @@ export function tableStatements(
   access: readonly TTableAccess[],
 ): PolicyStatement[] {
   return access.map(
-    ({ actions, leadingKeys, index }) =>
+    ({ actions, leadingKeys, index, attributes }) =>
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions,
         resources: [index ? `${table.tableArn}/index/${index}` : table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
+          // Attribute-level: only these are named, and no other comes back in the answer.
+          ...(attributes
+            ? {
+                'ForAllValues:StringEquals': { 'dynamodb:Attributes': attributes },
+                StringEqualsIfExists: {
+                  'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'],
+                },
+              }
+            : {}),
+        },
       }),
   );
 }
