@@ -18,7 +18,8 @@ const ZConfig = z.object({
     .default(DEFAULT_ANONYMITY_THRESHOLD),
   /** Fewest respondents a group needs for its free text to be shown (rule 3); never under k. */
   COMMENT_K: z.coerce.number().int().min(MIN_ANONYMITY_THRESHOLD).default(DEFAULT_COMMENT_K),
-  TALLY_SHARDS: z.coerce.number().int().min(1).max(100).default(10),
+  /** Shards of each tally group and of responses: 20 keeps a 5,000-answer second under 1,000 WCU per partition (ADR 21). */
+  TALLY_SHARDS: z.coerce.number().int().min(1).max(100).default(20),
   AUTH_ISSUER: z.string().min(1),
   AUTH_AUDIENCE: z.string().min(1),
   /** Remote JWKS (Cognito). Without it the app expects a local key pair and offers dev sign-in. */

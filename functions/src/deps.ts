@@ -16,6 +16,7 @@ import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
 import { ReviewsRepository } from './repositories/reviews.js';
 import type { TRetryOptions } from './repositories/retry.js';
+import { OpenIterations } from './services/open-iterations.js';
 
 /** What tests and the bench may set that configuration does not. */
 export type TDepsOverrides = {
@@ -49,6 +50,7 @@ export function createDeps({
   if (!keys) throw new Error('Set AUTH_JWKS_URL, or run with the local issuer');
   return {
     iterations: new IterationsRepository(documents, table),
+    openIterations: new OpenIterations(new IterationsRepository(documents, table)),
     directory: new DirectoryRepository(documents, table),
     disclosure: new DisclosureRepository(documents, table),
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),

@@ -4,8 +4,8 @@ import type { ITableV2 } from 'aws-cdk-lib/aws-dynamodb';
 /**
  * Least privilege on the one table, by partition key prefix (`dynamodb:LeadingKeys`, see
  * functions/src/repositories/table.ts). What answers pulses cannot read results; what reads
- * results cannot write responses, receipts or tallies (it reads the responses of closed
- * iterations, for their comments). Members' disclosure segments are written by the steering
+ * results cannot write responses or receipts, and updates tallies only to mark them closed when
+ * an iteration closes (it reads the responses of closed iterations, for their comments). Members' disclosure segments are written by the steering
  * function when an iteration opens, and only read, one by one: by the pulse function (a
  * submission's segment) and by the steering function (an ambassador's own frozen team, the only
  * group their results and trends show). Members' ideas and votes are the pulse function's: it
@@ -16,6 +16,8 @@ export type TTableAccess = {
   leadingKeys: string[];
   /** A secondary index of the table instead of the table itself. */
   index?: string;
+  /** Only these attributes may be named (`dynamodb:Attributes`), the keys included. */
+  attributes?: string[];
 };
 
 export const pulseAccess: TTableAccess[] = [
@@ -24,8 +26,8 @@ export const pulseAccess: TTableAccess[] = [
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'DISCLOSURE#*', 'RECEIPT#*'],
   },
   { actions: ['dynamodb:PutItem'], leadingKeys: ['RECEIPT#*', 'RESPONSES#*'] },
+  // Tally items are added to only while closing has not marked them: no check of the iteration.
   { actions: ['dynamodb:UpdateItem'], leadingKeys: ['TALLY#*'] },
-  { actions: ['dynamodb:ConditionCheckItem'], leadingKeys: ['ITERATIONS'] },
   // Ideas: submitted (put once), counted (the vote transaction updates `votes`), listed newest
   // first by a query of their iteration's partition, most voted first by the `top` index.
   {
@@ -71,10 +73,19 @@ export const steeringAccess: TTableAccess[] = [
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS'],
   },
   // Opening an iteration freezes every member's segment: written in batches, never updated;
-  // read one by one for an ambassador's own team, never queried.
+  // read one by one for an ambassador's own team, never queried; a roster import deletes (in
+  // batches) those of the members it removes, so they can no longer answer.
   {
     actions: ['dynamodb:PutItem', 'dynamodb:BatchWriteItem', 'dynamodb:GetItem'],
     leadingKeys: ['DISCLOSURE#*'],
+  },
+  // Results read the overall tally's shards at once (BatchGet); closing marks every tally item,
+  // and may set nothing else on one: never a counter.
+  { actions: ['dynamodb:BatchGetItem'], leadingKeys: ['TALLY#*'] },
+  {
+    actions: ['dynamodb:UpdateItem'],
+    leadingKeys: ['TALLY#*'],
+    attributes: ['pk', 'sk', 'closedAt'],
   },
   // Results are read from releases: the latest by one query, the next one put, never updated.
   { actions: ['dynamodb:Query', 'dynamodb:PutItem'], leadingKeys: ['RELEASE#*'] },
@@ -111,12 +122,23 @@ export function tableStatements(
   access: readonly TTableAccess[],
 ): PolicyStatement[] {
   return access.map(
-    ({ actions, leadingKeys, index }) =>
+    ({ actions, leadingKeys, index, attributes }) =>
       new PolicyStatement({
         effect: Effect.ALLOW,
         actions,
         resources: [index ? `${table.tableArn}/index/${index}` : table.tableArn],
-        conditions: { 'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys } },
+        conditions: {
+          'ForAllValues:StringLike': { 'dynamodb:LeadingKeys': leadingKeys },
+          // Attribute-level: only these are named, and no other comes back in the answer.
+          ...(attributes
+            ? {
+                'ForAllValues:StringEquals': { 'dynamodb:Attributes': attributes },
+                StringEqualsIfExists: {
+                  'dynamodb:ReturnValues': ['NONE', 'UPDATED_OLD', 'UPDATED_NEW'],
+                },
+              }
+            : {}),
+        },
       }),
   );
 }

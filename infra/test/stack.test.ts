@@ -175,9 +175,31 @@ describe('BoucleStack', () => {
     for (const action of ['dynamodb:PutItem', 'dynamodb:UpdateItem']) {
       const keys = leadingKeysOf('SteeringRole', action);
       expect(keys.length).toBeGreaterThan(0);
-      for (const forbidden of ['RESPONSES#*', 'RECEIPT#*', 'TALLY#*'])
-        expect(keys).not.toContain(forbidden);
+      for (const forbidden of ['RESPONSES#*', 'RECEIPT#*']) expect(keys).not.toContain(forbidden);
     }
+    expect(leadingKeysOf('SteeringRole', 'dynamodb:PutItem')).not.toContain('TALLY#*');
+    // Closing marks tally items (ADR 21): their `closedAt`, never a counter.
+    const tallyUpdates = policies
+      .filter((p) => JSON.stringify(p.Properties.Roles).includes('SteeringRole'))
+      .flatMap(
+        (p) =>
+          p.Properties.PolicyDocument.Statement as {
+            Action: string | string[];
+            Condition?: Record<string, Record<string, string[]>>;
+          }[],
+      )
+      .filter(
+        (s) =>
+          [s.Action].flat().includes('dynamodb:UpdateItem') &&
+          JSON.stringify(s.Condition).includes('TALLY#*'),
+      );
+    expect(tallyUpdates).toHaveLength(1);
+    expect(
+      tallyUpdates[0]?.Condition?.['ForAllValues:StringLike']?.['dynamodb:LeadingKeys'],
+    ).toEqual(['TALLY#*']);
+    expect(
+      tallyUpdates[0]?.Condition?.['ForAllValues:StringEquals']?.['dynamodb:Attributes'],
+    ).toEqual(['pk', 'sk', 'closedAt']);
   });
 
   it('gives the receipt secret to the pulse function only', () => {

@@ -1,8 +1,8 @@
 /**
  * Writes many responses to an open iteration's pulse straight into the table, as submissions
  * would have left them: each response under `RESPONSES#<pulseId>#<shard>` with a random sort
- * key, and the tally shards `TALLY#<pulseId>` / `<group>#<shard>` holding the sums of the
- * counters the submissions' `ADD`s would have made (see repositories/responses.ts). Submitting
+ * key, and the tally items `TALLY#<pulseId>#<group>#<shard>` / `<value>` holding the sums of
+ * the counters the submissions' `ADD`s would have made (see repositories/responses.ts). Submitting
  * through the API runs at about a hundred answers a second here; this writes thousands.
  * Receipts are left out: no read of results touches them.
  */
@@ -10,7 +10,11 @@ import { randomUUID } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { putInBatches } from '@boucle/functions/repositories/batch-write';
 import type { IterationsRepository } from '@boucle/functions/repositories/iterations';
-import { OVERALL_GROUP } from '@boucle/functions/repositories/responses';
+import {
+  overallTallyKey,
+  responsesPartition,
+  tallyKey,
+} from '@boucle/functions/repositories/responses';
 import type { TTableRef } from '@boucle/functions/repositories/table';
 import {
   addTallies,
@@ -58,9 +62,11 @@ export async function seedResponses(
     deps.k,
     iteration.poolingOrder ?? DEFAULT_POOLING_ORDER,
   );
-  const shardTallies = new Map<string, TTally>();
-  const add = (sk: string, tally: TTally) =>
-    shardTallies.set(sk, addTallies(shardTallies.get(sk) ?? {}, tally));
+  const shardTallies = new Map<string, { key: { pk: string; sk: string }; tally: TTally }>();
+  const add = (key: { pk: string; sk: string }, tally: TTally) => {
+    const id = `${key.pk}|${key.sk}`;
+    shardTallies.set(id, { key, tally: addTallies(shardTallies.get(id)?.tally ?? {}, tally) });
+  };
   const responses = seed.respondents.map((member) => {
     const segment: TSegment | undefined = segments.get(member.email.toLowerCase());
     if (!segment) throw new Error(`${member.email} is not in the roster`);
@@ -68,15 +74,15 @@ export async function seedResponses(
     if (!checked.ok) throw new Error(`invalid answers: ${JSON.stringify(checked.fields)}`);
     const shard = Math.floor(seed.random() * seed.shards);
     const tally = tallyOfResponse(pulse, checked.answers);
-    add(`${OVERALL_GROUP}#${shard}`, {
+    add(overallTallyKey(pulse.id, shard), {
       ...tally,
       [dayCounter(dayAfter(iteration.startDate, Math.floor(seed.random() * seed.days)))]: 1,
     });
     for (const dimension of ZSegmentDimension.options) {
-      add(`${dimension}#${segment[dimension]}#${shard}`, tally);
+      add(tallyKey(pulse.id, dimension, shard, segment[dimension]), tally);
     }
     return {
-      pk: `RESPONSES#${pulse.id}#${shard}`,
+      pk: responsesPartition(pulse.id, shard),
       sk: randomUUID(),
       segment,
       answers: checked.answers,
@@ -97,7 +103,7 @@ export async function seedResponses(
   await putInBatches(
     documents,
     table,
-    [...shardTallies].map(([sk, tally]) => ({ pk: `TALLY#${pulse.id}`, sk, ...tally })),
+    [...shardTallies.values()].map(({ key, tally }) => ({ ...key, ...tally })),
   );
 }
 

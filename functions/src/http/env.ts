@@ -12,10 +12,13 @@ import type { ReleasesRepository } from '../repositories/releases.js';
 import type { MemberVisitsRepository } from '../repositories/member-visits.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
 import type { ReviewsRepository } from '../repositories/reviews.js';
+import type { OpenIterations } from '../services/open-iterations.js';
 
 /** What the app needs from the outside world; built once per process (Lambda or Node). */
 export type TAppDeps = {
   iterations: IterationsRepository;
+  /** What answers and votes need of an iteration, read once per process (ADR 0021). */
+  openIterations: OpenIterations;
   directory: DirectoryRepository;
   /** Members' disclosure segments, frozen when an iteration opens. */
   disclosure: DisclosureRepository;

@@ -7,6 +7,7 @@ import { ensureTable } from './create-table.js';
 import { startDynamoLocal, type TDynamoLocalOptions } from './dynamodb-local.js';
 import { loadOrCreateLocalSecrets } from './local-secrets.js';
 import { seedDemoOrganisation } from './seed.js';
+import { refuseTalliesOfOldLayout } from './tally-layout.js';
 import { startLocalServer } from './server.js';
 
 export const LOCAL_ISSUER = 'https://boucle.local/issuer';
@@ -58,6 +59,7 @@ export async function startLocalStack(options: TLocalStackOptions): Promise<TLoc
     await ensureTable(client, config.TABLE_NAME);
     const issuer = await createLocalIssuer(secrets.keyPair, LOCAL_ISSUER, LOCAL_AUDIENCE);
     const deps = createDeps({ config, client, localIssuer: issuer });
+    await refuseTalliesOfOldLayout(deps);
     if (options.seed) await seedDemoOrganisation(deps, options.log);
     const server = await startLocalServer(deps, options.port, options.webRoot);
     return {

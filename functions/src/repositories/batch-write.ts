@@ -15,25 +15,25 @@ const PARALLEL_BATCHES = 4;
  * unprocessed under load with backoff. Not atomic: callers write items nobody reads yet, and
  * make them visible with one conditional write afterwards.
  */
-export function putInBatches(
+export async function putInBatches(
   documents: DynamoDBDocumentClient,
   table: TTableRef,
   items: readonly Record<string, unknown>[],
 ): Promise<void> {
-  return writeInBatches(
+  await writeInBatches(
     documents,
     table,
     items.map((Item) => ({ PutRequest: { Item } })),
   );
 }
 
-/** Deletes many items by key, the same way. */
-export function deleteInBatches(
+/** Deletes many items by key, the same way (missing ones are no error). */
+export async function deleteInBatches(
   documents: DynamoDBDocumentClient,
   table: TTableRef,
   keys: readonly Record<string, unknown>[],
 ): Promise<void> {
-  return writeInBatches(
+  await writeInBatches(
     documents,
     table,
     keys.map((Key) => ({ DeleteRequest: { Key } })),

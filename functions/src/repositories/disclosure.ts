@@ -5,6 +5,7 @@
  * |------------------------------------|-----------------------------------------------------------------|------------------|
  * | a member's frozen segment (submit) | pk=`DISCLOSURE#<iterationId>#<freeze>#<email>`, sk=`DISCLOSURE` | Get (consistent) |
  * | freeze every member's segment      | one item per member of the directory, before opening            | BatchWrite ×25   |
+ * | forget members a roster removed    | their items of the open iteration's freeze                      | BatchWrite ×25   |
  *
  * One item per member, each in its own partition: a burst of answers reads as many partitions
  * as members, none of them hot, and a submission reads its member's segment with one GetItem.
@@ -17,7 +18,7 @@
  */
 import { GetCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ZSegment, type TSegment } from '@boucle/shared';
-import { putInBatches } from './batch-write.js';
+import { deleteInBatches, putInBatches } from './batch-write.js';
 import type { TTableRef } from './table.js';
 
 const SK = 'DISCLOSURE';
@@ -55,6 +56,18 @@ export class DisclosureRepository {
       this.documents,
       this.table,
       [...segments].map(([email, segment]) => ({ ...disclosureKey(ref, email), segment })),
+    );
+  }
+
+  /**
+   * Deletes the frozen segments of members the directory no longer holds: an answer reads only
+   * this item (not the directory), so without it they are refused like anyone not in it.
+   */
+  async forget(ref: TFreezeRef, emails: readonly string[]): Promise<void> {
+    await deleteInBatches(
+      this.documents,
+      this.table,
+      emails.map((email) => disclosureKey(ref, email)),
     );
   }
 }

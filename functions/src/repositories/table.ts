@@ -11,7 +11,7 @@
  * | disclosure segment   | `DISCLOSURE#<iterationId>#<freeze>#<email>`  | `DISCLOSURE`          | disclosure.ts |
  * | receipt              | `RECEIPT#<hmac(member,pulse)>`               | `RECEIPT`             | responses.ts  |
  * | response (anonymous) | `RESPONSES#<pulseId>#<shard>`                | `<random id>`         | responses.ts  |
- * | tally shard          | `TALLY#<pulseId>`                            | `<group>#<shard>`     | responses.ts  |
+ * | tally shard          | `TALLY#<pulseId>#<ALL|dimension>#<shard>`    | `ALL` or `<value>`    | responses.ts  |
  * | release of results   | `RELEASE#<pulseId>`                          | `<000001>`            | releases.ts   |
  * | idea                 | `IDEAS#<000001>` (its iteration)             | `IDEA#<idea id>`      | ideas.ts      |
  * | vote                 | `VOTE#<idea id>`                             | `<hmac(member)>`      | ideas.ts      |
@@ -23,7 +23,7 @@
  * A disclosure segment is a member's (team, site, training level, ambassador) frozen when the
  * iteration opened, rare values pooled; a response holds that segment and its answers only — no
  * member, no day, nothing its receipt holds — under a random sort key. Tally groups are `ALL`
- * and `<dimension>#<disclosure value>`.
+ * and each dimension, every shard its own partition keyed by disclosure value (ADR 21).
  *
  * Secondary indexes: `top` (sparse: only ideas carry `topPk`): an iteration's ideas sorted by
  * their `votes` number, so the most voted are read first by a Query, never a scan. A second,

@@ -1,6 +1,7 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
   BatchGetCommand,
+  GetCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
@@ -8,9 +9,19 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import type { TIdea, TIdeaList } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
+import { disclosureKey } from '../repositories/disclosure.js';
 import { ideaKey, voteKey } from '../repositories/ideas.js';
+import { iterationKey } from '../repositories/iterations.js';
 import { voterKeyOf } from '../services/receipt-key.js';
-import { defaultItems, employee, mockedApp, steering } from '../testing/mocked-app.js';
+import {
+  defaultItems,
+  employee,
+  FREEZE,
+  frozenSegments,
+  mockedApp,
+  openIteration,
+  steering,
+} from '../testing/mocked-app.js';
 
 const SECRET = 'a-test-secret-of-at-least-32-characters';
 const ID = '000005-mhq1x2y3z0abc123';
@@ -187,6 +198,44 @@ describe('ideas routes', () => {
     expect(vote?.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
     // The vote item holds no email: its key is the member's HMAC.
     expect(JSON.stringify(vote)).not.toContain(employee.email);
+  });
+
+  it('votes in three calls once the iteration is known: segment, transaction, idea', async () => {
+    const { call, dynamo } = await appWith(false);
+    dynamo.on(TransactWriteCommand).resolves({});
+    expect((await call(employee, 'PUT', `/api/ideas/${ID}/vote`)).status).toBe(200);
+    dynamo.resetHistory();
+    expect((await call(steering, 'PUT', `/api/ideas/${ID}/vote`)).status).toBe(200);
+    expect(dynamo.calls().map((c) => c.args[0].constructor.name)).toEqual([
+      'GetCommand',
+      'TransactWriteCommand',
+      'GetCommand',
+    ]);
+    // The segment frozen for the idea's iteration (5, open), stored on the vote item.
+    expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual(
+      disclosureKey(FREEZE, steering.email),
+    );
+    const [, vote] =
+      dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(vote?.Put?.Item?.segment).toEqual(frozenSegments.get(steering.email));
+  });
+
+  it('stores no segment on a vote for an idea of an iteration that has ended', async () => {
+    const closed = defaultItems().map((item) =>
+      item.sk === iterationKey(5).sk
+        ? { ...item, iteration: { ...openIteration, status: 'closed' } }
+        : item,
+    );
+    const mocked = await mockedApp([...closed, storedIdea(false)]);
+    mocked.dynamo.on(TransactWriteCommand).resolves({});
+    expect((await mocked.call(steering, 'PUT', `/api/ideas/${ID}/vote`)).status).toBe(200);
+    const [, vote] =
+      mocked.dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
+    expect(vote?.Put?.Item?.segment).toBeNull();
+    const reads = mocked.dynamo
+      .commandCalls(GetCommand)
+      .map((c) => String(c.args[0].input.Key?.pk));
+    expect(reads.filter((pk) => pk.startsWith('DISCLOSURE#'))).toEqual([]);
   });
 
   it('answers 200 to a second vote or take-back, 404 to an unknown idea', async () => {

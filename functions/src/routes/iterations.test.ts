@@ -4,13 +4,16 @@ import {
   TransactionCanceledException,
 } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   BatchWriteCommand,
   PutCommand,
   QueryCommand,
   TransactWriteCommand,
+  UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
+import { disclosureKey } from '../repositories/disclosure.js';
 import { iterationKey } from '../repositories/iterations.js';
 import {
   DEFAULT_POOLING_ORDER,
@@ -26,12 +29,23 @@ import {
   defaultItems,
   directoryItems,
   employee,
+  FREEZE,
   mockedApp,
+  mockTallies,
   openIteration,
   openPulse,
   steering,
   TABLE_NAME,
 } from '../testing/mocked-app.js';
+
+/** The mocked directory's members (version v1), as the import reads them before replacing. */
+function mockDirectoryQuery(dynamo: Awaited<ReturnType<typeof mockedApp>>['dynamo']): void {
+  // Any other query (superseded rosters to forget) finds nothing.
+  dynamo.on(QueryCommand).resolves({ Items: [] });
+  dynamo
+    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DIRECTORY#v1' } })
+    .resolves({ Items: directoryItems([employee, steering]).slice(1) });
+}
 
 const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
@@ -264,12 +278,36 @@ describe('iterations', () => {
     expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  it('closes the open iteration and its open marker together', async () => {
+  it('marks every tally item closed, then closes the iteration and its open marker together', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo.on(TransactWriteCommand).resolves({});
+    dynamo.on(UpdateCommand).resolves({});
     // Closing then reads the tallies for the final release: none here.
-    dynamo.on(QueryCommand).resolves({ Items: [] });
+    mockTallies(dynamo, openPulse.id, []);
     expect((await call(steering, 'POST', '/api/iterations/5/close')).status).toBe(200);
+    // Every shard (4) of the overall tally and of each frozen value and the pooled `*` of every
+    // dimension — Sales, Paris, `*` (level) and no were frozen — before the status flips.
+    const names = dynamo.calls().map((c) => c.args[0].constructor.name);
+    expect(names.lastIndexOf('UpdateCommand')).toBeLessThan(names.indexOf('TransactWriteCommand'));
+    const marks = dynamo.commandCalls(UpdateCommand).map((c) => c.args[0].input);
+    const groups = { ALL: ['ALL'], team: ['Sales', '*'], site: ['Paris', '*'] };
+    const expected = [0, 1, 2, 3].flatMap((shard) => [
+      ...Object.entries(groups).flatMap(([group, values]) =>
+        values.map((value) => `TALLY#pulse-5#${group}#${shard}|${value}`),
+      ),
+      `TALLY#pulse-5#trainingLevel#${shard}|*`,
+      `TALLY#pulse-5#ambassador#${shard}|no`,
+      `TALLY#pulse-5#ambassador#${shard}|*`,
+    ]);
+    expect(marks.map(({ Key }) => `${Key?.pk}|${Key?.sk}`).sort()).toEqual(expected.sort());
+    for (const mark of marks) {
+      // Idempotent: a close asked again after a crash keeps the first time.
+      expect(mark).toMatchObject({
+        UpdateExpression: 'SET #closed = if_not_exists(#closed, :now)',
+        ExpressionAttributeNames: { '#closed': 'closedAt' },
+      });
+      expect(mark.ConditionExpression).toBeUndefined();
+    }
     const items = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input.TransactItems ?? [];
     expect(items.map((item) => Object.keys(item)[0])).toEqual(['Update', 'Delete']);
     // Only if iteration 5 is still the open one: neither half goes in alone.
@@ -285,8 +323,28 @@ describe('iterations', () => {
     });
   });
 
+  it('finishes a close that failed while marking when it is asked again', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(TransactWriteCommand).resolves({});
+    mockTallies(dynamo, openPulse.id, []);
+    const timeout = Object.assign(new Error('socket timed out'), { name: 'TimeoutError' });
+    dynamo.on(UpdateCommand).resolvesOnce({}).rejectsOnce(timeout).resolves({});
+    expect((await call(steering, 'POST', '/api/iterations/5/close')).status).toBe(503);
+    // Nothing flipped: the iteration is still open, answers to unmarked items still count.
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
+    expect((await call(steering, 'POST', '/api/iterations/5/close')).status).toBe(200);
+    expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(1);
+    const marked = new Set(
+      dynamo
+        .commandCalls(UpdateCommand)
+        .map((c) => `${c.args[0].input.Key?.pk}|${c.args[0].input.Key?.sk}`),
+    );
+    expect(marked.size).toBe(4 * 8);
+  });
+
   it('answers 409 when the iteration changed before the close went in', async () => {
     const { call, dynamo } = await mockedApp();
+    dynamo.on(UpdateCommand).resolves({});
     dynamo.on(TransactWriteCommand).rejects(
       new TransactionCanceledException({
         message: 'Transaction cancelled',
@@ -321,17 +379,13 @@ describe('iterations', () => {
     );
     const shard = { n: 6, 'a:usefulness': 6, 'v:usefulness:4': 6 };
     // No release yet: the read makes the first one from the shards, and stores it.
+    mockTallies(dynamo, openPulse.id, [
+      { group: 'ALL', shard: 0, counters: { ...shard, 'd:2026-11-20': 6 } },
+      { group: 'team', shard: 0, value: 'Sales', counters: shard },
+    ]);
     dynamo
       .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `RELEASE#${openPulse.id}` } })
       .resolves({ Items: [] });
-    dynamo
-      .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `TALLY#${openPulse.id}` } })
-      .resolves({
-        Items: [
-          { pk: `TALLY#${openPulse.id}`, sk: 'ALL#0', ...shard, 'd:2026-11-20': 6 },
-          { pk: `TALLY#${openPulse.id}`, sk: 'team#Sales#0', ...shard },
-        ],
-      });
     dynamo.on(PutCommand).resolves({});
     const response = await call(steering, 'GET', '/api/iterations/5/results?by=team');
     expect(response.status).toBe(200);
@@ -348,7 +402,14 @@ describe('iterations', () => {
     const queried = dynamo
       .commandCalls(QueryCommand)
       .map((c) => String(c.args[0].input.ExpressionAttributeValues?.[':pk']));
-    expect(queried.filter((pk) => !pk.startsWith('RELEASE#'))).toEqual([`TALLY#${openPulse.id}`]);
+    // A fixed number of reads: one Query per dimension and shard (4 × 4), one BatchGet overall.
+    expect(queried.filter((pk) => !pk.startsWith('RELEASE#')).sort()).toEqual(
+      ['team', 'site', 'trainingLevel', 'ambassador']
+        .flatMap((dimension) => [0, 1, 2, 3].map((n) => `TALLY#${openPulse.id}#${dimension}#${n}`))
+        .sort(),
+    );
+    expect(dynamo.commandCalls(BatchGetCommand)).toHaveLength(1);
+    expect(queried.every((pk) => !pk.startsWith('RESPONSES#'))).toBe(true);
 
     // The same table as CSV, from the release just stored: the same figures, nothing more.
     dynamo
@@ -387,11 +448,12 @@ describe('POST /api/members/import', () => {
 
   it('writes a new directory version, then switches to it', async () => {
     const { call, dynamo } = await mockedApp();
-    dynamo.on(QueryCommand).resolves({ Items: [] });
+    mockDirectoryQuery(dynamo);
     dynamo.on(BatchWriteCommand).resolves({});
     dynamo.on(PutCommand).resolves({});
     const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
-    const response = await call(steering, 'POST', '/api/members/import', csv);
+    // Ana and Sam both go: a roster this much smaller is sent confirmed.
+    const response = await call(steering, 'POST', '/api/members/import?confirmRemoval=true', csv);
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ imported: 1 });
     // The switch names the version the members were written under, and happens only if the
@@ -405,18 +467,40 @@ describe('POST /api/members/import', () => {
     const written = dynamo
       .commandCalls(BatchWriteCommand)
       .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
-    expect(written.map((request) => request.PutRequest?.Item?.pk)).toEqual([
+    expect(written.flatMap((request) => request.PutRequest?.Item?.pk ?? [])).toEqual([
       `DIRECTORY#${flip?.Item?.version}`,
     ]);
+    // Ana and Sam left: their segments frozen for the open iteration 5 go, so neither can
+    // answer its pulse any more (an answer reads that item, not the directory).
+    expect(written.flatMap((request) => request.DeleteRequest?.Key ?? [])).toEqual([
+      disclosureKey(FREEZE, employee.email),
+      disclosureKey(FREEZE, steering.email),
+    ]);
+    const names = dynamo.calls().map((c) => c.args[0].constructor.name);
+    expect(names.lastIndexOf('BatchWriteCommand')).toBeGreaterThan(names.indexOf('PutCommand'));
+  });
+
+  it('keeps the frozen segments of members the new roster still holds', async () => {
+    const { call, dynamo } = await mockedApp();
+    mockDirectoryQuery(dynamo);
+    dynamo.on(BatchWriteCommand).resolves({});
+    dynamo.on(PutCommand).resolves({});
+    const csv = `${header}\n${employee.email},Ana,Sales,Paris,beginner,no,employee\n${steering.email},Sam,HR,Lyon,beginner,no,steering`;
+    expect((await call(steering, 'POST', '/api/members/import', csv)).status).toBe(200);
+    const deleted = dynamo
+      .commandCalls(BatchWriteCommand)
+      .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? [])
+      .filter((request) => request.DeleteRequest);
+    expect(deleted).toEqual([]);
   });
 
   it('answers 409 when another import switched the directory first', async () => {
     const { call, dynamo } = await mockedApp();
-    dynamo.on(QueryCommand).resolves({ Items: [] });
+    mockDirectoryQuery(dynamo);
     dynamo.on(BatchWriteCommand).resolves({});
     dynamo.on(PutCommand).rejects(conditionFailed());
     const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
-    const response = await call(steering, 'POST', '/api/members/import', csv);
+    const response = await call(steering, 'POST', '/api/members/import?confirmRemoval=true', csv);
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'directory_changed' } });
   });

@@ -1,14 +1,8 @@
-import {
-  decodeRoster,
-  DomainError,
-  needsRemovalConfirmation,
-  parseRoster,
-  rosterRemoval,
-  type TRosterError,
-} from '@boucle/shared';
+import { decodeRoster, DomainError, parseRoster, type TRosterError } from '@boucle/shared';
 import * as routes from '../api/routes.js';
 import type { TApi } from '../http/api.js';
 import type { TAppDeps } from '../http/env.js';
+import { importRoster } from '../services/roster.js';
 
 /** Steering: the roster, imported as CSV; all of it or nothing. */
 export function serveMembers(api: TApi, deps: TAppDeps): void {
@@ -18,20 +12,7 @@ export function serveMembers(api: TApi, deps: TAppDeps): void {
     if (!decoded.ok) throw refusalOf(decoded.errors);
     const parsed = parseRoster(decoded.text);
     if (!parsed.ok) throw refusalOf(parsed.errors);
-    const removal = rosterRemoval(
-      (await deps.directory.members()).map((member) => member.email),
-      parsed.members,
-    );
-    if (needsRemovalConfirmation(removal) && c.req.valid('query').confirmRemoval !== 'true') {
-      throw new DomainError(
-        'roster_shrinks',
-        `This file removes ${removal.removed} of the ${removal.current} members; nothing was imported`,
-        {
-          confirmRemoval: `removes ${removal.removed} of ${removal.current} members: send again with confirmRemoval=true to import it`,
-        },
-      );
-    }
-    await deps.directory.replace(parsed.members, deps.now());
+    await importRoster(deps, parsed.members, c.req.valid('query').confirmRemoval === 'true');
     return c.json({ imported: parsed.members.length }, 200);
   });
 }

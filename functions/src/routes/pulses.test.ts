@@ -54,13 +54,15 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
       Item: { pk: expect.stringMatching(/^RECEIPT#[0-9a-f]{64}$/) },
       ConditionExpression: 'attribute_not_exists(pk)',
     });
-    // ...and everything only while iteration 5 is still open.
-    expect(submissionItem(transaction, 'iteration-open')?.ConditionCheck).toMatchObject({
-      Key: iterationKey(5),
-      ConditionExpression: 'iteration.#status = :open',
-      ExpressionAttributeNames: { '#status': 'status' },
-      ExpressionAttributeValues: { ':open': 'open' },
-    });
+    // ...and everything only while no tally item it adds to is closed: no ConditionCheck of
+    // the iteration, no item every answer touches.
+    for (const group of ['ALL', ...ZSegmentDimension.options] as const) {
+      expect(submissionItem(transaction, `tally:${group}`)?.Update).toMatchObject({
+        ConditionExpression: 'attribute_not_exists(#closed)',
+        ExpressionAttributeNames: expect.objectContaining({ '#closed': 'closedAt' }),
+      });
+    }
+    expect(transaction?.TransactItems?.some((item) => item.ConditionCheck)).toBe(false);
     // The response: its disclosure segment as frozen at opening (training level pooled then)
     // and the answers, nothing else — no day, no time, a random sort key.
     const saved = submissionItem(transaction, 'response')?.Put?.Item ?? {};
@@ -86,19 +88,21 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
         '2026-11-20',
       );
     }
-    // One tally for everyone and one per segment dimension, all on the same shard; nothing else.
+    // One tally for everyone and one per segment dimension, each shard its own partition, all
+    // on the same shard as the response; nothing else.
     const tallies = (['ALL', ...ZSegmentDimension.options] as const).map(
-      (group) => submissionItem(transaction, `tally:${group}`)?.Update?.Key?.sk,
+      (group) => submissionItem(transaction, `tally:${group}`)?.Update?.Key,
     );
     expect(tallies).toEqual([
-      expect.stringMatching(/^ALL#[0-3]$/),
-      expect.stringMatching(/^team#Sales#[0-3]$/),
-      expect.stringMatching(/^site#Paris#[0-3]$/),
-      expect.stringMatching(/^trainingLevel#\*#[0-3]$/),
-      expect.stringMatching(/^ambassador#no#[0-3]$/),
+      { pk: expect.stringMatching(/^TALLY#pulse-5#ALL#[0-3]$/), sk: 'ALL' },
+      { pk: expect.stringMatching(/^TALLY#pulse-5#team#[0-3]$/), sk: 'Sales' },
+      { pk: expect.stringMatching(/^TALLY#pulse-5#site#[0-3]$/), sk: 'Paris' },
+      { pk: expect.stringMatching(/^TALLY#pulse-5#trainingLevel#[0-3]$/), sk: '*' },
+      { pk: expect.stringMatching(/^TALLY#pulse-5#ambassador#[0-3]$/), sk: 'no' },
     ]);
-    expect(new Set(tallies.map((sk) => sk?.at(-1))).size).toBe(1);
-    expect(transaction?.TransactItems).toHaveLength(3 + tallies.length);
+    const shards = [...tallies.map((key) => key?.pk), saved.pk].map((pk) => String(pk).at(-1));
+    expect(new Set(shards).size).toBe(1);
+    expect(transaction?.TransactItems).toHaveLength(2 + tallies.length);
   });
 
   it('reads the segment frozen at opening with one GetItem by iteration and member', async () => {
@@ -131,8 +135,8 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
       team: 'Sales',
       site: 'Paris',
     });
-    expect(submissionItem(transaction, 'tally:team')?.Update?.Key?.sk).toMatch(/^team#Sales#/);
-    expect(submissionItem(transaction, 'tally:site')?.Update?.Key?.sk).toMatch(/^site#Paris#/);
+    expect(submissionItem(transaction, 'tally:team')?.Update?.Key?.sk).toBe('Sales');
+    expect(submissionItem(transaction, 'tally:site')?.Update?.Key?.sk).toBe('Paris');
   });
 
   it('puts a member who joined after the opening in the fully pooled group', async () => {
@@ -147,9 +151,7 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     const transaction = dynamo.commandCalls(TransactWriteCommand)[0]?.args[0].input;
     expect(submissionItem(transaction, 'response')?.Put?.Item?.segment).toEqual(FULLY_POOLED);
     for (const dimension of ZSegmentDimension.options) {
-      expect(submissionItem(transaction, `tally:${dimension}`)?.Update?.Key?.sk).toMatch(
-        new RegExp(`^${dimension}#\\*#[0-3]$`),
-      );
+      expect(submissionItem(transaction, `tally:${dimension}`)?.Update?.Key?.sk).toBe('*');
     }
   });
 
@@ -166,8 +168,12 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     expect(keys.filter((pk) => pk.startsWith('DISCLOSURE#'))).toEqual([]);
   });
 
-  it('answers 403 to a member who left the directory, though their segment is frozen', async () => {
-    const items = defaultItems().filter((item) => item.sk !== `MEMBER#${employee.email}`);
+  it('answers 403 to a member whose frozen segment an import removed with them', async () => {
+    const items = defaultItems().filter(
+      (item) =>
+        item.sk !== `MEMBER#${employee.email}` &&
+        item.pk !== disclosureKey(FREEZE, employee.email).pk,
+    );
     const { call, dynamo } = await mockedApp(items);
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(403);
@@ -231,14 +237,35 @@ describe('POST /api/pulses/{pulseId}/responses', () => {
     expect(dynamo.commandCalls(TransactWriteCommand)).toHaveLength(0);
   });
 
-  it('answers 409 when the iteration closes between the check and the write', async () => {
+  it('answers 409 when closing marked a tally item, and reads the iteration again next time', async () => {
     const { call, dynamo } = await mockedApp();
     dynamo
       .on(TransactWriteCommand)
-      .callsFake(cancelledBecauseOf('iteration-open', 'ConditionalCheckFailed'));
+      .callsFake(cancelledBecauseOf('tally:site', 'ConditionalCheckFailed'));
     const response = await call(employee, 'POST', submitPath, { answers: validAnswers });
     expect(response.status).toBe(409);
     expect(await response.json()).toMatchObject({ error: { code: 'iteration_not_open' } });
+    const iterationReads = () =>
+      dynamo.commandCalls(GetCommand).filter((c) => c.args[0].input.Key?.sk === iterationKey(5).sk)
+        .length;
+    expect(iterationReads()).toBe(1);
+    await call(steering, 'POST', submitPath, { answers: validAnswers });
+    expect(iterationReads()).toBe(2);
+  });
+
+  it('makes two calls per answer once the iteration is known: the segment, the transaction', async () => {
+    const { call, dynamo } = await mockedApp();
+    dynamo.on(TransactWriteCommand).resolves({});
+    expect((await call(employee, 'POST', submitPath, { answers: validAnswers })).status).toBe(201);
+    dynamo.resetHistory();
+    expect((await call(steering, 'POST', submitPath, { answers: validAnswers })).status).toBe(201);
+    expect(dynamo.calls().map((c) => c.args[0].constructor.name)).toEqual([
+      'GetCommand',
+      'TransactWriteCommand',
+    ]);
+    expect(dynamo.commandCalls(GetCommand)[0]?.args[0].input.Key).toEqual(
+      disclosureKey(FREEZE, steering.email),
+    );
   });
 
   it('answers 409 for an iteration that is not open', async () => {

@@ -6,6 +6,7 @@ import {
   defaultItems,
   employee,
   mockedApp,
+  mockTallies,
   openIteration,
   openPulse,
   steering,
@@ -55,20 +56,17 @@ async function appWithAnswers() {
     'v:training-need:confirmed': 5,
     'v:training-need:advanced': 1,
   };
-  const pk = `TALLY#${openPulse.id}`;
+  mockTallies(dynamo, openPulse.id, [
+    { group: 'ALL', shard: 0, counters: { ...sales, 'd:2026-11-20': 6 } },
+    { group: 'ALL', shard: 1, counters: { ...evil, 'd:2026-11-20': 6 } },
+    { group: 'team', shard: 0, value: 'Sales', counters: sales },
+    { group: 'team', shard: 0, value: EVIL, counters: evil },
+    { group: 'trainingLevel', shard: 0, value: 'confirmed', counters: evil },
+    { group: 'trainingLevel', shard: 0, value: 'beginner', counters: sales },
+  ]);
   dynamo
     .on(QueryCommand, { ExpressionAttributeValues: { ':pk': `RELEASE#${openPulse.id}` } })
     .resolves({ Items: [] });
-  dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': pk } }).resolves({
-    Items: [
-      { pk, sk: 'ALL#0', ...sales, 'd:2026-11-20': 6 },
-      { pk, sk: 'ALL#1', ...evil, 'd:2026-11-20': 6 },
-      { pk, sk: 'team#Sales#0', ...sales },
-      { pk, sk: `team#${EVIL}#0`, ...evil },
-      { pk, sk: 'trainingLevel#confirmed#0', ...evil },
-      { pk, sk: 'trainingLevel#beginner#0', ...sales },
-    ],
-  });
   dynamo.on(PutCommand).resolves({});
   return call;
 }

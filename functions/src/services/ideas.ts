@@ -6,10 +6,11 @@ import {
   type TIdea,
   type TIdeaEdit,
   type TIdeaInput,
+  type TSegment,
 } from '@boucle/shared';
 import type { TIdentity } from '../auth/identity.js';
 import type { TAppDeps } from '../http/env.js';
-import { newIdeaId, type TStoredIdea } from '../repositories/ideas.js';
+import { ideaKey, newIdeaId, type TStoredIdea } from '../repositories/ideas.js';
 import { callerSegment } from './idea-segment.js';
 import { voterKeyOf } from './receipt-key.js';
 
@@ -122,11 +123,11 @@ export async function setVote(
 ): Promise<TIdea> {
   const email = caller.email.toLowerCase();
   const voter = voterOf(deps, email);
-  const segment = voted ? (await callerSegment(deps, email)).segment : null;
   let target = id;
   for (let step = 0; ; step += 1) {
     try {
-      if (voted) await deps.ideas.vote(target, voter, deps.now(), segment);
+      if (voted)
+        await deps.ideas.vote(target, voter, deps.now(), await voterSegment(deps, target, email));
       else await deps.ideas.unvote(target, voter);
       break;
     } catch (error) {
@@ -137,6 +138,24 @@ export async function setVote(
     }
   }
   return ideaFor(await storedIdea(deps, id), caller, voted);
+}
+
+/**
+ * The voter's segment frozen for the idea's iteration while that iteration is open, else null.
+ * Involvement counts a vote only for an idea of the iteration it was cast in, before it closed
+ * (ADR 0020), so this is the segment it is counted with; the iteration's freeze comes from the
+ * per-process cache (open-iterations.ts), so a vote reads one item before its transaction.
+ */
+async function voterSegment(
+  deps: TAppDeps,
+  ideaId: string,
+  email: string,
+): Promise<TSegment | null> {
+  const iterationId = Number(ideaKey(ideaId)?.pk.slice('IDEAS#'.length) ?? 0);
+  if (iterationId === 0) return null;
+  const facts = await deps.openIterations.facts(iterationId);
+  if (facts?.state !== 'open' || facts.disclosureFreeze === null) return null;
+  return deps.disclosure.segmentOf({ iterationId, freeze: facts.disclosureFreeze }, email);
 }
 
 /** The author edits title, description or category while the idea is new or under review. */

@@ -5,20 +5,25 @@ import {
   disclosureSegments,
   DomainError,
   headcountOfSegments,
+  POOLED,
+  type THeadcount,
   type TIteration,
   type TIterationAction,
   type TIterationSummary,
+  type TSegmentDimension,
 } from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
 import type { DirectoryRepository } from '../repositories/directory.js';
 import type { DisclosureRepository } from '../repositories/disclosure.js';
 import type { IterationsRepository, TIterationWithPulse } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
-import type { ResponsesRepository } from '../repositories/responses.js';
+import type { ResponsesRepository, TTallyValues } from '../repositories/responses.js';
+import type { OpenIterations } from './open-iterations.js';
 import { currentRelease } from './results.js';
 
 export type TLifecycleDeps = {
   iterations: IterationsRepository;
+  openIterations: OpenIterations;
   directory: DirectoryRepository;
   disclosure: DisclosureRepository;
   responses: ResponsesRepository;
@@ -61,13 +66,15 @@ export async function takeLifecycleStep(
   id: number,
   action: TIterationAction,
 ): Promise<TIteration> {
-  const { iteration } = await existingIteration(deps, id);
+  const found = await existingIteration(deps, id);
+  const { iteration } = found;
   const check = checkTransition(iteration, action, await deps.iterations.openIterationId());
   if (!check.ok) throw new DomainError('invalid_transition', check.reason);
   const now = deps.now();
   if (action === 'open') await open(deps, iteration, now);
-  if (action === 'close') await deps.iterations.close(id, now);
+  if (action === 'close') await close(deps, found, now);
   if (action === 'review') await deps.iterations.review(id, now);
+  deps.openIterations.evict(id);
   const after = await existingIteration(deps, id);
   // Closing makes the final release, dated when the iteration closed.
   if (action === 'close' && after.pulse) await currentRelease(deps, after.iteration, after.pulse);
@@ -89,4 +96,31 @@ async function open(deps: TLifecycleDeps, iteration: TIteration, now: Date): Pro
     disclosureFreeze,
     poolingOrder,
   });
+}
+
+/**
+ * Marks every tally item an answer could still be written to as closed, then flips the
+ * iteration to closed: once the marks are in, no answer commits, so the final release read
+ * after the flip holds every answer that was accepted. A close that failed halfway is simply
+ * asked again (the marks are idempotent, the flip is conditional on `open`).
+ */
+async function close(deps: TLifecycleDeps, found: TIterationWithPulse, now: Date): Promise<void> {
+  const { iteration, pulse } = found;
+  if (pulse && iteration.headcount) {
+    await deps.responses.closeTallies(pulse.id, tallyValuesOf(iteration.headcount), now);
+  }
+  await deps.iterations.close(iteration.id, now);
+}
+
+/** Every value an answer can be tallied under: the frozen headcount's, and the pooled `*`. */
+export function tallyValuesOf(headcount: THeadcount): TTallyValues {
+  const values = (dimension: TSegmentDimension) => [
+    ...new Set([...Object.keys(headcount.byDimension[dimension]), POOLED]),
+  ];
+  return {
+    team: values('team'),
+    site: values('site'),
+    trainingLevel: values('trainingLevel'),
+    ambassador: values('ambassador'),
+  };
 }

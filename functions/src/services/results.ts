@@ -5,6 +5,7 @@ import {
   computeTrainingDemand,
   DomainError,
   type THeatmap,
+  mayMakeRelease,
   nextRelease,
   readsOwnTeamOnly,
   type THeadcount,
@@ -131,9 +132,11 @@ export async function resultsFor(
 
 /**
  * The release results are read from: the latest one, or a new one when what came in since may
- * be shown (checked by the disclosure module). Closing makes the final release (and a read
- * makes it if closing could not); nothing can be answered after closing, so it holds exactly
- * what closing froze.
+ * be shown (checked by the disclosure module). While the iteration is open and a release
+ * exists, the overall tally is read first (one item per shard): under k new respondents no
+ * release may be made (`mayMakeRelease`), so no breakdown is read. Closing makes the final
+ * release (and a read makes it if closing could not); nothing can be answered after closing, so
+ * it holds exactly what closing froze.
  */
 export async function currentRelease(
   deps: Omit<TResultsDeps, 'iterations'>,
@@ -142,12 +145,17 @@ export async function currentRelease(
 ): Promise<TRelease | null> {
   const previous = await deps.releases.latest(pulse.id);
   if (previous?.info.final) return previous;
+  const closing = iteration.status !== 'open';
+  if (previous && !closing) {
+    const overall = await deps.responses.overallTally(pulse.id);
+    if (!mayMakeRelease({ previous, overall, k: deps.k, closing })) return previous;
+  }
   const next = nextRelease({
     previous,
     live: await deps.responses.tallies(pulse.id),
     k: deps.k,
     madeAt: deps.now().toISOString(),
-    closing: iteration.status !== 'open',
+    closing,
   });
   if (!next) return previous;
   // Made by another reader meanwhile: theirs is the release, with the same figures or newer.

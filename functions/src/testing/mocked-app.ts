@@ -1,7 +1,9 @@
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
+  BatchGetCommand,
   DynamoDBDocumentClient,
   GetCommand,
+  QueryCommand,
   type GetCommandInput,
   type TransactWriteCommandInput,
   type TransactWriteItem,
@@ -18,6 +20,7 @@ import {
   type TMember,
   type TPulse,
   type TSegment,
+  type TTally,
 } from '@boucle/shared';
 import { mockClient } from 'aws-sdk-client-mock';
 import { createApp } from '../app.js';
@@ -27,7 +30,12 @@ import { readConfig } from '../config.js';
 import { createDeps } from '../deps.js';
 import { disclosureKey } from '../repositories/disclosure.js';
 import { iterationKey } from '../repositories/iterations.js';
-import type { TSubmissionItemName } from '../repositories/responses.js';
+import {
+  overallTallyKey,
+  tallyKey,
+  type TSubmissionItemName,
+  type TTallyGroup,
+} from '../repositories/responses.js';
 
 export const TABLE_NAME = 'boucle-test';
 export const NOW = new Date('2026-11-20T10:00:00Z');
@@ -158,13 +166,9 @@ export const validAnswers = {
 function isSubmissionItem(item: TransactWriteItem, name: TSubmissionItemName): boolean {
   if (name === 'receipt') return String(item.Put?.Item?.pk).startsWith('RECEIPT#');
   if (name === 'response') return String(item.Put?.Item?.pk).startsWith('RESPONSES#');
-  if (name === 'iteration-open')
-    return String(item.ConditionCheck?.Key?.sk).startsWith('ITERATION#');
-  const group = name.slice('tally:'.length);
-  return (
-    String(item.Update?.Key?.pk).startsWith('TALLY#') &&
-    String(item.Update?.Key?.sk).startsWith(`${group}#`)
-  );
+  // `TALLY#<pulse>#<group>#<shard>`
+  const [prefix, , group] = String(item.Update?.Key?.pk).split('#');
+  return prefix === 'TALLY' && group === name.slice('tally:'.length);
 }
 
 /** A submission's item of that name, from the transaction the app sent. */
@@ -195,4 +199,35 @@ export function cancelledBecauseOf(
       })),
     });
   };
+}
+
+/** One tally item of a pulse: its group, shard, disclosure value (none overall) and counters. */
+export type TMockedTally = { group: TTallyGroup; shard: number; value?: string; counters: TTally };
+
+/**
+ * The pulse's tally items as the repository reads them: the overall ones by BatchGetItem, each
+ * dimension's shard by a Query of its partition. Every other query answers nothing.
+ */
+export function mockTallies(
+  dynamo: Awaited<ReturnType<typeof mockedApp>>['dynamo'],
+  pulseId: string,
+  tallies: readonly TMockedTally[],
+): void {
+  dynamo.on(QueryCommand).resolves({ Items: [] });
+  dynamo.on(BatchGetCommand).resolves({
+    Responses: {
+      [TABLE_NAME]: tallies
+        .filter(({ group }) => group === 'ALL')
+        .map(({ shard, counters }) => ({ ...overallTallyKey(pulseId, shard), ...counters })),
+    },
+  });
+  const partitions = new Map<string, Record<string, unknown>[]>();
+  for (const { group, shard, value = '', counters } of tallies) {
+    if (group === 'ALL') continue;
+    const key = tallyKey(pulseId, group, shard, value);
+    partitions.set(key.pk, [...(partitions.get(key.pk) ?? []), { ...key, ...counters }]);
+  }
+  for (const [pk, Items] of partitions) {
+    dynamo.on(QueryCommand, { ExpressionAttributeValues: { ':pk': pk } }).resolves({ Items });
+  }
 }

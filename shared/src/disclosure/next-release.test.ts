@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TRelease } from '../release.js';
 import type { TReleaseTallies } from './release.js';
-import { nextRelease } from './next-release.js';
+import { mayMakeRelease, nextRelease } from './next-release.js';
+import { seededRandom } from '../seeded-random.js';
 import { addTallies, respondentsIn, type TTally } from '../tally.js';
 
 const K = 5;
@@ -129,5 +130,43 @@ describe('nextRelease', () => {
     expect(release(null, live)?.dayRanges).toEqual([
       { from: '2026-11-16', to: '2026-11-17', responses: 6 },
     ]);
+  });
+});
+
+describe('mayMakeRelease', () => {
+  const TEAMS = ['Sales', 'HR', 'R&D', 'Legal'];
+  /** Random answers spread over teams: `count` in all. */
+  const spread = (count: number, random: () => number): TReleaseTallies =>
+    plus(
+      answersOf('Sales', 0),
+      ...Array.from({ length: count }, () =>
+        answersOf(TEAMS[Math.floor(random() * TEAMS.length)] ?? 'Sales', 1),
+      ),
+    );
+
+  it('says no only where nextRelease can only say no: open, a previous release, < k new', () => {
+    const random = seededRandom(21);
+    for (let round = 0; round < 200; round++) {
+      const shown = spread(5 + Math.floor(random() * 20), random);
+      const previous = release(null, shown);
+      if (!previous) continue;
+      const added = Math.floor(random() * 2 * K);
+      const live = plus(shown, spread(added, random));
+      const allowed = mayMakeRelease({ previous, overall: live.overall, k: K, closing: false });
+      expect(allowed).toBe(added >= K);
+      if (!allowed) expect(release(previous, live)).toBeNull();
+    }
+  });
+
+  it('always reads everything for a first release or when closing', () => {
+    const live = answersOf('Sales', 1);
+    expect(mayMakeRelease({ previous: null, overall: live.overall, k: K, closing: false })).toBe(
+      true,
+    );
+    const previous = release(null, answersOf('Sales', 6));
+    if (!previous) throw new Error('no first release');
+    const late = plus(answersOf('Sales', 6), answersOf('HR', 1)).overall;
+    expect(mayMakeRelease({ previous, overall: late, k: K, closing: true })).toBe(true);
+    expect(mayMakeRelease({ previous, overall: late, k: K, closing: false })).toBe(false);
   });
 });

@@ -1,6 +1,6 @@
 import type { TRelease } from '../release.js';
 import { ZSegmentDimension } from '../segment.js';
-import { respondentsIn } from '../tally.js';
+import { respondentsIn, type TTally } from '../tally.js';
 import { dayRanges } from './days.js';
 import { finalRelease, type TReleaseTallies } from './release.js';
 
@@ -20,6 +20,24 @@ export type TNextReleaseInput = {
  * question — so a question answered by few of them does not hold the whole group back.
  */
 const ANSWERS_UNCHECKED: readonly string[] = [];
+
+/**
+ * Whether a new release may be made, from the overall tally alone: with a previous release and
+ * the iteration still open, fewer than k new respondents overall can never make one (the
+ * overall difference would isolate them, and counters only grow), so results serve the
+ * previous release without reading any breakdown. True means: read everything and ask
+ * `nextRelease`.
+ */
+export function mayMakeRelease(input: {
+  previous: TRelease | null;
+  overall: TTally;
+  k: number;
+  closing: boolean;
+}): boolean {
+  const { previous, overall, k, closing } = input;
+  if (!previous || closing) return true;
+  return respondentsIn(overall) - respondentsIn(previous.tallies.overall) >= k;
+}
 
 /**
  * The release to make now (`finalRelease` shows everything when nothing isolates, and withholds

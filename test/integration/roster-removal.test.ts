@@ -1,0 +1,63 @@
+import {
+  demoAnswers,
+  demoIterations,
+  demoMembers,
+} from '@boucle/functions/local/demo-organisation';
+import { takeLifecycleStep } from '@boucle/functions/services/iterations';
+import { defaultPulseTemplate, seededRandom, type TMember } from '@boucle/shared';
+import { describe, expect, it } from 'vitest';
+import { localApp } from './local-app.js';
+
+const members = demoMembers(30);
+const steering = members.find((member) => member.role === 'steering') as TMember;
+const rosterCsv = (list: readonly TMember[]) =>
+  [
+    'email,name,team,site,trainingLevel,ambassador,role',
+    ...list.map((m) =>
+      [
+        m.email,
+        `"${m.name}"`,
+        m.team,
+        m.site,
+        m.trainingLevel,
+        m.ambassador ? 'yes' : 'no',
+        m.role,
+      ].join(','),
+    ),
+  ].join('\n');
+
+describe('a member the roster import removes while an iteration is open', () => {
+  it('can no longer answer, though their segment was frozen; the others still can', async () => {
+    const story = demoIterations.at(-1);
+    if (!story) throw new Error('no demo iteration');
+    const local = await localApp(2);
+    await local.deps.directory.replace(members, new Date());
+    await local.deps.iterations.create({
+      name: 'Roster',
+      startDate: '2026-11-16',
+      endDate: '2026-12-11',
+      goals: [],
+    });
+    await local.deps.iterations.setPulse(1, defaultPulseTemplate);
+    await takeLifecycleStep(local.deps, 1, 'open');
+    const [leaver, stayer] = members.filter((member) => member.role === 'employee');
+    if (!leaver || !stayer) throw new Error('no employees');
+    const imported = await local.call(
+      steering,
+      'POST',
+      '/api/members/import',
+      rosterCsv(members.filter((member) => member !== leaver)),
+    );
+    expect(imported.status).toBe(200);
+    const random = seededRandom(3);
+    const answer = (member: TMember) =>
+      local.call(member, 'POST', '/api/pulses/pulse-1/responses', {
+        answers: demoAnswers(member, story, random),
+      });
+    const refused = await answer(leaver);
+    expect(refused.status).toBe(403);
+    expect(await refused.json()).toMatchObject({ error: { code: 'not_in_directory' } });
+    expect((await answer(stayer)).status).toBe(201);
+    local.client.destroy();
+  });
+});
