@@ -1,0 +1,32 @@
+/** The app over the fake table, and how the fault and property suites send their requests. */
+import type { TMember } from '@boucle/shared';
+import { mockedApp } from '../testing/mocked-app.js';
+import { fakeTable, type TStoredItem } from './fake-table.js';
+import { happyItems, type THappyRequest } from './happy-requests.js';
+
+export type TFaultApp = Awaited<ReturnType<typeof faultApp>>;
+
+export async function faultApp() {
+  const mocked = await mockedApp([]);
+  /** A fresh table holding the organisation, less the items a happy path needs gone. */
+  const tableFor = (request: Pick<THappyRequest, 'without'>) => {
+    const without = new Set(request.without ?? []);
+    const items = happyItems().filter((item: TStoredItem) => !without.has(`${item.pk}|${item.sk}`));
+    return fakeTable(mocked.dynamo, items);
+  };
+  const send = async (
+    member: TMember | null,
+    method: string,
+    path: string,
+    { body, contentType = 'application/json' }: { body?: unknown; contentType?: string } = {},
+  ) => {
+    const headers: Record<string, string> = { 'content-type': contentType };
+    if (member) headers.authorization = `Bearer ${await mocked.tokenFor(member)}`;
+    return mocked.app.request(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+  };
+  return { tableFor, send };
+}
