@@ -27,6 +27,7 @@ const FAULTS: Record<string, (call: TCall) => Error> = {
   throttling: () => named('ThrottlingException', 'Rate of requests exceeds the allowed throughput'),
   timeout: () => named('TimeoutError', 'Connection timed out after 1000 ms', 'ETIMEDOUT'),
   'socket hang up': () => named('Error', 'socket hang up', 'ECONNRESET'),
+  'connection timed out': () => named('Error', 'connect ETIMEDOUT 52.94.0.1:443', 'ETIMEDOUT'),
   'internal server error': () =>
     new InternalServerError({ message: 'Internal server error', $metadata: {} }),
   'transaction conflict': (call) =>
