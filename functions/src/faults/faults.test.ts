@@ -118,5 +118,3 @@ describe('a DynamoDB call that fails', () => {
       expect(laterWrites.map((call) => call.command)).toEqual([]);
     });
 });
-
-export const FAULT_CASES = cases.length;

@@ -14,6 +14,13 @@ export async function faultApp() {
     const items = happyItems().filter((item: TStoredItem) => !without.has(`${item.pk}|${item.sk}`));
     return fakeTable(mocked.dynamo, items);
   };
+  // Signed once per member: thousands of requests, and signing is the slow part of each.
+  const tokens = new Map<string, Promise<string>>();
+  const tokenOf = (member: TMember) => {
+    const token = tokens.get(member.email) ?? mocked.tokenFor(member);
+    tokens.set(member.email, token);
+    return token;
+  };
   const send = async (
     member: TMember | null,
     method: string,
@@ -21,7 +28,7 @@ export async function faultApp() {
     { body, contentType = 'application/json' }: { body?: unknown; contentType?: string } = {},
   ) => {
     const headers: Record<string, string> = { 'content-type': contentType };
-    if (member) headers.authorization = `Bearer ${await mocked.tokenFor(member)}`;
+    if (member) headers.authorization = `Bearer ${await tokenOf(member)}`;
     return mocked.app.request(path, {
       method,
       headers,

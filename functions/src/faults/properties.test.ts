@@ -14,7 +14,7 @@ import { HAPPY_REQUESTS, routeName, type THappyRequest } from './happy-requests.
 import { junkText, spoiled } from './junk.js';
 
 /** Runs per route: enough to meet each kind of junk, few enough to stay fast on a loaded machine. */
-export const RUNS_PER_ROUTE = 40;
+const RUNS_PER_ROUTE = 40;
 
 const app = await faultApp();
 
