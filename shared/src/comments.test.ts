@@ -56,12 +56,15 @@ describe('commentsPage', () => {
     expect(third.nextCursor).toBeNull();
   });
 
-  it('refuses a cursor it did not make, naming the field', () => {
-    for (const cursor of ['nope', '!!', btoa('comments:-1')]) {
-      expect(() => commentsPage(view, query({ cursor }))).toThrowError(DomainError);
+  it('refuses a cursor it did not make, naming the field, in the query before any read', () => {
+    for (const cursor of ['nope', '!!', '', btoa('comments:-1')]) {
+      expect(ZCommentsQuery.safeParse({ cursor }).error?.issues.map(({ path }) => path)).toEqual([
+        ['cursor'],
+      ]);
+      expect(() => commentsPage(view, { ...query(), cursor })).toThrowError(DomainError);
     }
     try {
-      commentsPage(view, query({ cursor: 'nope' }));
+      commentsPage(view, { ...query(), cursor: 'nope' });
     } catch (error) {
       expect((error as DomainError).fields).toHaveProperty('cursor');
     }

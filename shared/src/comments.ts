@@ -36,7 +36,8 @@ export const ZCommentsQuery = z.object({
   by: ZSegmentDimension.optional(),
   q: z.string().trim().max(100).optional(),
   theme: z.string().trim().max(50).optional(),
-  cursor: z.string().max(40).optional(),
+  // Checked with the query, before anything is read or made (a release): a bad one changes nothing.
+  cursor: z.string().max(40).refine(isCommentsCursor, 'not a cursor of this list').optional(),
   limit: decimalParameter(1, MAX_COMMENTS_PER_PAGE).default(DEFAULT_COMMENTS_PER_PAGE),
 });
 export type TCommentsQuery = z.infer<typeof ZCommentsQuery>;
@@ -69,12 +70,21 @@ export const foldForSearch = (text: string): string =>
 
 const cursorOf = (offset: number): string => btoa(`comments:${offset}`).replace(/=+$/, '');
 
-function offsetOf(cursor: string | undefined): number {
-  if (cursor === undefined) return 0;
-  const decoded = /^[A-Za-z0-9+/]+$/.test(cursor)
+const CURSOR = /^comments:(\d{1,6})$/;
+
+function decodedCursor(cursor: string): string {
+  return /^[A-Za-z0-9+/]+$/.test(cursor)
     ? atob(cursor.padEnd(Math.ceil(cursor.length / 4) * 4, '='))
     : '';
-  const match = /^comments:(\d{1,6})$/.exec(decoded);
+}
+
+function isCommentsCursor(cursor: string): boolean {
+  return CURSOR.test(decodedCursor(cursor));
+}
+
+function offsetOf(cursor: string | undefined): number {
+  if (cursor === undefined) return 0;
+  const match = CURSOR.exec(decodedCursor(cursor));
   if (!match) {
     throw new DomainError('invalid_input', 'Unknown cursor', {
       cursor: 'not a cursor of this list',

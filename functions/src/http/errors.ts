@@ -52,6 +52,10 @@ const TRANSIENT_ERRORS = new Set([
   'TransactionConflictException',
   'ECONNREFUSED',
   'ECONNRESET',
+  // The socket's own faults, as Node names them: a connect that timed out, a peer gone, DNS busy.
+  'ETIMEDOUT',
+  'EPIPE',
+  'EAI_AGAIN',
 ]);
 
 /** Storage faults the client should simply retry: throttling, timeouts, lost connections. */

@@ -1,3 +1,4 @@
+import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import { DomainError } from '@boucle/shared';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
@@ -32,6 +33,20 @@ function fromHttpException(error: HTTPException): DomainError | null {
   return null;
 }
 
+/**
+ * A transaction cancelled only because another one touched the same items at that moment (no
+ * condition failed): a route that gave it no meaning of its own leaves it here, and retrying
+ * later succeeds, as for throttling.
+ */
+function isConflictOnly(error: Error): boolean {
+  const codes = (error instanceof TransactionCanceledException ? error.CancellationReasons : [])
+    ?.map((reason) => reason.Code)
+    .filter((code) => code !== 'None');
+  return (
+    codes !== undefined && codes.length > 0 && codes.every((code) => code === 'TransactionConflict')
+  );
+}
+
 /** The one place errors become responses: domain refusals by code, storage faults as 503. */
 export function respondToError(error: Error, c: Context) {
   const known =
@@ -39,7 +54,7 @@ export function respondToError(error: Error, c: Context) {
       ? error
       : error instanceof HTTPException
         ? fromHttpException(error)
-        : isTransient(error)
+        : isTransient(error) || isConflictOnly(error)
           ? new DomainError('unavailable', 'The service is busy, please try again in a moment')
           : null;
   if (known) {
