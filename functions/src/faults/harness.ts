@@ -4,6 +4,9 @@ import { mockedApp } from '../testing/mocked-app.js';
 import { fakeTable, type TStoredItem } from './fake-table.js';
 import { happyItems, type THappyRequest } from './happy-requests.js';
 
+/** The organisation's iterations are 4 (closed), 5 (open) and 6 (draft). */
+const MAX_HAPPY_ITERATION = 6;
+
 export type TFaultApp = Awaited<ReturnType<typeof faultApp>>;
 
 export async function faultApp() {
@@ -12,6 +15,10 @@ export async function faultApp() {
   const tableFor = (request: Pick<THappyRequest, 'without'>) => {
     const without = new Set(request.without ?? []);
     const items = happyItems().filter((item: TStoredItem) => !without.has(`${item.pk}|${item.sk}`));
+    // A fresh table as a fresh process meets it: nothing of its iterations cached yet.
+    for (let iterationId = 1; iterationId <= MAX_HAPPY_ITERATION; iterationId++) {
+      mocked.deps.openIterations.evict(iterationId);
+    }
     return fakeTable(mocked.dynamo, items);
   };
   // Signed once per member: thousands of requests, and signing is the slow part of each.
