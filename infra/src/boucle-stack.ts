@@ -39,11 +39,25 @@ export class BoucleStack extends Stack {
       reason:
         'Rotating the receipt key during an open iteration would let members answer twice: rotate between iterations (docs/deploy.md).',
     });
+    // Known to CloudFront and the functions only: the API's own URL does not get around CloudFront.
+    const originSecret = new Secret(this, 'OriginSecret', {
+      description: 'Header value CloudFront adds to API requests; the functions refuse others.',
+      generateSecretString: { passwordLength: 48, excludePunctuation: true },
+    });
+    Validations.of(originSecret).acknowledge({
+      id: 'AwsSolutions::AwsSolutions-SMG4',
+      reason:
+        'Read at deploy time into CloudFront and the functions; rotating it means a redeploy (docs/deploy.md).',
+    });
     const api = new BoucleApi(this, 'Api', {
       logRetention,
       throttle: { rateLimit: 200, burstLimit: 400 },
     });
-    const web = new BoucleWeb(this, 'Web', { httpApi: api.httpApi, webBuild: props.webBuild });
+    const web = new BoucleWeb(this, 'Web', {
+      httpApi: api.httpApi,
+      originSecret: originSecret.secretValue.unsafeUnwrap(),
+      webBuild: props.webBuild,
+    });
     const identity = new BoucleIdentity(this, 'Identity', {
       domainPrefix: props.signInDomainPrefix,
       appUrl: web.url,
@@ -51,6 +65,7 @@ export class BoucleStack extends Stack {
     const functions = new BoucleFunctions(this, 'Functions', {
       table,
       receiptSecret,
+      originSecret: originSecret.secretValue.unsafeUnwrap(),
       anonymityThreshold: props.anonymityThreshold ?? 5,
       commentThreshold: props.commentThreshold ?? 10,
       steeringConcurrency: props.steeringConcurrency ?? 20,

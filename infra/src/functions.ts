@@ -42,6 +42,8 @@ export type TAuthSettings = {
 export type TBoucleFunctionsProps = {
   table: ITableV2;
   receiptSecret: ISecret;
+  /** The value CloudFront adds to every API request (`ORIGIN_SECRET`). */
+  originSecret: string;
   auth: TAuthSettings;
   anonymityThreshold: number;
   commentThreshold: number;
@@ -68,6 +70,7 @@ export class BoucleFunctions extends Construct {
       AUTH_JWKS_URL: props.auth.jwksUrl,
       ANONYMITY_K: String(props.anonymityThreshold),
       COMMENT_K: String(props.commentThreshold),
+      ORIGIN_SECRET: props.originSecret,
     };
     const pulse = this.boucleFunction('Pulse', 'pulse.ts', props, pulseAccess, {
       ...environment,

@@ -28,6 +28,7 @@ import { BucketDeployment, Source } from 'aws-cdk-lib/aws-s3-deployment';
 import { Construct } from 'constructs';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ORIGIN_HEADER } from '@boucle/functions/http/origin';
 import {
   API_SECURITY_HEADERS,
   contentSecurityPolicy,
@@ -59,7 +60,12 @@ export const SPA_REWRITE = `function handler(event) {
   return request;
 }`;
 
-export type TBoucleWebProps = { httpApi: HttpApi; webBuild?: string };
+export type TBoucleWebProps = {
+  httpApi: HttpApi;
+  /** Sent to the API as `x-origin-verify`: the functions refuse requests without it. */
+  originSecret: string;
+  webBuild?: string;
+};
 
 /**
  * The web app as static files in a private bucket behind CloudFront (origin access control),
@@ -120,7 +126,9 @@ export class BoucleWeb extends Construct {
       },
       additionalBehaviors: {
         '/api/*': {
-          origin: new HttpOrigin(apiDomain),
+          origin: new HttpOrigin(apiDomain, {
+            customHeaders: { [ORIGIN_HEADER]: props.originSecret },
+          }),
           viewerProtocolPolicy: ViewerProtocolPolicy.HTTPS_ONLY,
           allowedMethods: AllowedMethods.ALLOW_ALL,
           cachePolicy: CachePolicy.CACHING_DISABLED,

@@ -263,6 +263,26 @@ describe('BoucleStack', () => {
       String(policy.Properties.ResponseHeadersPolicyConfig.Comment).startsWith(comment),
     );
 
+  it('lets only CloudFront reach the functions: it sends the origin secret they require', () => {
+    const distribution = Object.values(template.findResources('AWS::CloudFront::Distribution'))[0];
+    const apiOrigin = distribution?.Properties.DistributionConfig.Origins.find(
+      (origin: { CustomOriginConfig?: object }) => origin.CustomOriginConfig,
+    );
+    const header = apiOrigin.OriginCustomHeaders.find(
+      (h: { HeaderName: string }) => h.HeaderName === 'x-origin-verify',
+    );
+    expect(JSON.stringify(header.HeaderValue)).toContain('OriginSecret');
+    const functions = Object.values(template.findResources('AWS::Lambda::Function')).filter(
+      (f) => f.Properties.Runtime === 'nodejs22.x',
+    );
+    expect(functions).toHaveLength(2);
+    for (const fn of functions) {
+      expect(JSON.stringify(fn.Properties.Environment.Variables.ORIGIN_SECRET)).toBe(
+        JSON.stringify(header.HeaderValue),
+      );
+    }
+  });
+
   it('gives API answers their own headers: no sniffing, caching or framing', () => {
     const config = headersPolicy('Boucle API')?.Properties.ResponseHeadersPolicyConfig;
     expect(config.SecurityHeadersConfig).toMatchObject({
