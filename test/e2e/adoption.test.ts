@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 const csvFile = (lines: string[]) => ({
@@ -42,6 +43,7 @@ describe('the steering group keeps the adoption figures on a phone', () => {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
     );
+    await expectAccessible(page, 'the adoption figures');
 
     // A correction, keyboard first: the form takes the focus; a wrong figure is named.
     await page.getByRole('button', { name: /Edit the figures of Iteration 2/ }).click();
@@ -52,6 +54,7 @@ describe('the steering group keeps the adoption figures on a phone', () => {
     await page.keyboard.press('Enter');
     await page.getByText('Must not exceed the registered members').waitFor();
     expect(await active.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'the adoption correction with an error');
     await active.fill('80');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Figures of “Iteration 2 — Training in levels” saved.').waitFor();
@@ -84,6 +87,7 @@ describe('the steering group keeps the adoption figures on a phone', () => {
     await expect.poll(() => alert.textContent()).toContain('Nothing was sent');
     expect(await alert.textContent()).toContain('line 3 · Posts');
     expect(await page.getByRole('button', { name: /^Send/ }).count()).toBe(0);
+    await expectAccessible(page, 'the adoption file refused');
 
     // The corrected file: previewed, then one line after the other.
     await file.setInputFiles(
@@ -94,6 +98,7 @@ describe('the steering group keeps the adoption figures on a phone', () => {
       ]),
     );
     await page.getByText('Check these 2 lines, then send them.').waitFor();
+    await expectAccessible(page, 'the adoption file previewed');
     await page.getByRole('button', { name: 'Send 2 lines' }).click();
     await page.getByText('2 iterations updated.').waitFor();
     await expect

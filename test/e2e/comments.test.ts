@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the steering group reads the comments of a closed iteration on a phone', () => {
@@ -33,6 +34,7 @@ describe('the steering group reads the comments of a closed iteration on a phone
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
     );
+    await expectAccessible(page, 'the comments');
 
     // Themes are buttons: pressing one shows only the comments holding its term.
     const first = page.locator('.chip').first();
@@ -42,6 +44,7 @@ describe('the steering group reads the comments of a closed iteration on a phone
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: `${count} comments match` }).waitFor();
     expect(await first.getAttribute('aria-pressed')).toBe('true');
+    await expectAccessible(page, 'the comments of a theme');
     for (const text of await list.allTextContents()) expect(text.toLowerCase()).toContain(term);
     await first.click();
     await page.getByRole('heading', { name: `${total} comments` }).waitFor();
@@ -73,6 +76,7 @@ describe('the steering group reads the comments of a closed iteration on a phone
     // By team: each comment is labelled in one breakdown only, and the page says so.
     await page.getByLabel('Break down by').selectOption('team');
     await page.getByText(/more comments are labelled in another breakdown/).waitFor();
+    await expectAccessible(page, 'the comments by team');
     await page.context().close();
   });
 });

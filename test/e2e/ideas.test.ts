@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('members share ideas and vote on a phone', () => {
@@ -32,6 +33,7 @@ describe('members share ideas and vote on a phone', () => {
     // An empty form is told what is missing before anything is sent.
     await page.getByRole('button', { name: 'Submit the idea' }).click();
     await page.getByRole('alert').getByText('Some fields need your attention.').waitFor();
+    await expectAccessible(page, 'the ideas board, the form with its errors');
     expect(await page.getByLabel('Title').getAttribute('aria-invalid')).toBe('true');
     expect(await form.getByLabel('Category').getAttribute('aria-invalid')).toBe('true');
 
@@ -55,6 +57,7 @@ describe('members share ideas and vote on a phone', () => {
     expect(await vote.getAttribute('aria-pressed')).toBe('false');
     expect(await vote.textContent()).toContain('0 votes');
 
+    await expectAccessible(page, 'the ideas board, an idea submitted');
     await vote.click();
     await expect.poll(() => vote.getAttribute('aria-pressed')).toBe('true');
     expect(await vote.textContent()).toContain('1 vote');
@@ -101,6 +104,7 @@ describe('members share ideas and vote on a phone', () => {
     await page.getByLabel('Title').fill('Podcast mensuel');
     await page.getByLabel('Description').fill('Les managers en podcast, chaque mois');
     await page.getByText('Similar ideas already on the board:').waitFor();
+    await expectAccessible(page, 'the idea form offering similar ideas');
     await form.getByRole('link', { name: 'Podcast des managers' }).waitFor();
     await form.getByRole('link', { name: 'vote for this one instead' }).first().waitFor();
     await form.getByLabel('Category').selectOption({ label: 'Community life' });
@@ -116,6 +120,7 @@ describe('members share ideas and vote on a phone', () => {
     await expect.poll(() => new URL(page.url()).searchParams.get('q')).toBe('PODCAST MENSUEL');
     const cards = page.getByRole('list').first().getByRole('heading', { level: 2 });
     await expect.poll(() => cards.allTextContents()).toEqual(['Podcast mensuel']);
+    await expectAccessible(page, 'the ideas board, filtered');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
     );
@@ -126,6 +131,7 @@ describe('members share ideas and vote on a phone', () => {
     await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(await page.getByText('Les managers en podcast, chaque mois').isVisible()).toBe(true);
     await page.getByText('Edit my idea').waitFor();
+    await expectAccessible(page, 'an idea’s page, for its author');
     await page.context().close();
 
     // The steering group triages from the keyboard: under review, then planned.
@@ -149,6 +155,7 @@ describe('members share ideas and vote on a phone', () => {
       .getByRole('region', { name: /Planned/ })
       .getByRole('link', { name: 'Podcast des managers' })
       .waitFor();
+    await expectAccessible(steering, 'the triage board, an idea planned');
 
     // Merge the later idea into the first, confirmed in a dialog.
     await steering.getByRole('link', { name: 'Podcast mensuel' }).click();
@@ -161,11 +168,14 @@ describe('members share ideas and vote on a phone', () => {
       .click();
     await steering.getByRole('button', { name: 'Keep “Podcast des managers”' }).click();
     const dialog = steering.getByRole('dialog', { name: 'Merge these ideas?' });
+    await dialog.waitFor();
+    await expectAccessible(steering, 'the merge confirmation, for the steering group');
     await dialog.getByRole('button', { name: 'Merge' }).click();
     await steering.getByText('Merged into:').waitFor();
     await steering.getByRole('link', { name: 'Podcast des managers' }).click();
     await steering.getByRole('heading', { name: 'Merged into this idea' }).waitFor();
     await steering.getByRole('link', { name: 'Podcast mensuel' }).waitFor();
+    await expectAccessible(steering, 'an idea’s page with a merged idea');
     // The steering group moves it on from its page too.
     const onPage = steering.getByRole('form', { name: 'Status of “Podcast des managers”' });
     await onPage.getByLabel('New status').selectOption({ label: 'In progress' });

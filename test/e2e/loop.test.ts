@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { defaultPulseTemplate } from '@boucle/shared';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 /**
@@ -71,16 +72,18 @@ describe('the ideas loop closes at the next pulse', () => {
     await moderator.goto(`${browser.stack.url}/ideas?sort=new`);
     await moderator.getByRole('link', { name: duplicate }).click();
     await moderator.getByRole('heading', { name: duplicate, level: 1 }).waitFor();
+    await expectAccessible(moderator, 'an idea’s page, for an ambassador');
     await moderator.getByText('Merge into…').click();
     const finder = moderator.getByRole('search', { name: 'Find the idea to keep' });
     await finder.getByRole('searchbox').fill('office hours');
     await finder.getByRole('button').click();
     await moderator.getByRole('button', { name: `Keep “${kept}”` }).click();
-    await moderator
-      .getByRole('dialog', { name: 'Merge these ideas?' })
-      .getByRole('button', { name: 'Merge' })
-      .click();
+    const merge = moderator.getByRole('dialog', { name: 'Merge these ideas?' });
+    await merge.waitFor();
+    await expectAccessible(moderator, 'the merge confirmation');
+    await merge.getByRole('button', { name: 'Merge' }).click();
     await moderator.getByText('Merged into:').waitFor();
+    await expectAccessible(moderator, 'a merged idea’s page');
     await moderator.context().close();
 
     // The steering group plans it from the triage board.
@@ -89,6 +92,7 @@ describe('the ideas loop closes at the next pulse', () => {
     await steering.getByRole('heading', { name: 'Iteration review' }).waitFor();
     await steering.getByRole('link', { name: 'Triage' }).click();
     await steering.getByRole('heading', { name: 'Triage of ideas', level: 1 }).waitFor();
+    await expectAccessible(steering, 'the triage board');
     const status = steering.getByRole('form', { name: `Status of “${kept}”` });
     await status.getByLabel('New status').selectOption({ label: 'Under review' });
     await status.getByRole('button', { name: 'Apply' }).click();
@@ -118,11 +122,12 @@ describe('the ideas loop closes at the next pulse', () => {
     await steering.getByRole('button', { name: `Link “${kept}”` }).click();
     await steering.getByRole('button', { name: 'Save the draft' }).click();
     await steering.getByText('Draft saved.').waitFor();
+    await expectAccessible(steering, 'the review editor, an idea linked, the draft saved');
     await steering.getByRole('button', { name: 'Publish…' }).click();
-    await steering
-      .getByRole('dialog', { name: 'Publish the review?' })
-      .getByRole('button', { name: 'Publish', exact: true })
-      .click();
+    const publish = steering.getByRole('dialog', { name: 'Publish the review?' });
+    await publish.waitFor();
+    await expectAccessible(steering, 'the publish confirmation');
+    await publish.getByRole('button', { name: 'Publish', exact: true }).click();
     await steering.getByTestId('revision').first().waitFor();
     await steering.context().close();
 
@@ -141,6 +146,7 @@ describe('the ideas loop closes at the next pulse', () => {
     await first.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
     const card = first.getByRole('region', { name: 'You said, we did' });
     await card.getByText('Ambassadors hold office hours every Tuesday.').waitFor();
+    await expectAccessible(first, 'the next pulse with “you said, we did”');
     const cardFirst = await first.evaluate(() => {
       const section = document.querySelector('section.said');
       const form = document.querySelector('form');
@@ -160,6 +166,7 @@ describe('the ideas loop closes at the next pulse', () => {
       .filter({ hasText: kept })
       .filter({ hasText: 'your idea' });
     await expect.poll(() => fate.textContent()).toContain('Planned');
+    await expectAccessible(first, 'the updates, an idea planned');
     await first.context().close();
   });
 });

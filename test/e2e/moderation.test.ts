@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import type { TIdea } from '@boucle/shared';
+import { expectAccessible } from './accessibility.js';
 import { useBrowserStack } from './harness.js';
 
 describe('an ambassador hides an abusive idea comment, on a phone', () => {
@@ -56,6 +57,7 @@ describe('an ambassador hides an abusive idea comment, on a phone', () => {
     expect(await menu.getByRole('link', { name: 'Moderation' }).count()).toBe(0);
     await page.getByRole('button', { name: 'Send the comment' }).click();
     expect(await page.getByLabel('Your comment').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'an idea’s page, an empty comment refused');
     await page.getByLabel('Your comment').fill(abusive);
     expect(await page.getByText(`${abusive.length} / 1000 characters`).isVisible()).toBe(true);
     await page.getByLabel('Comment anonymously').check();
@@ -67,6 +69,7 @@ describe('an ambassador hides an abusive idea comment, on a phone', () => {
     expect(await mine.textContent()).not.toContain(employee.name);
     // An employee has no Hide button.
     expect(await mine.getByRole('button', { name: 'Hide' }).count()).toBe(0);
+    await expectAccessible(page, 'an idea’s page with the member’s comment');
 
     // The ambassador finds it in the queue, without its author, and hides it with a reason.
     const moderator = await signedIn(ambassador.email);
@@ -79,6 +82,7 @@ describe('an ambassador hides an abusive idea comment, on a phone', () => {
     await queued.waitFor();
     expect(await queued.textContent()).toContain('Anonymous');
     expect(await queued.textContent()).not.toContain(employee.name);
+    await expectAccessible(moderator, 'the moderation queue');
     await queued.getByRole('button', { name: 'Hide' }).click();
     const dialog = moderator.getByRole('dialog', { name: 'Hide this comment' });
     await dialog.waitFor();
@@ -86,6 +90,7 @@ describe('an ambassador hides an abusive idea comment, on a phone', () => {
     expect(await dialog.getByLabel('Reason, shown to everyone').getAttribute('aria-invalid')).toBe(
       'true',
     );
+    await expectAccessible(moderator, 'the hide dialog, no reason given');
     await dialog.getByLabel('Reason, shown to everyone').fill('Insults a colleague');
     await dialog.getByRole('button', { name: 'Hide the comment' }).click();
     await expect.poll(() => queued.textContent()).toContain(`Hidden by ${ambassador.name}`);
@@ -97,12 +102,14 @@ describe('an ambassador hides an abusive idea comment, on a phone', () => {
     const audited = moderator.getByRole('listitem').filter({ hasText: abusive });
     await audited.waitFor();
     expect(await audited.textContent()).toContain('Insults a colleague');
+    await expectAccessible(moderator, 'the moderation audit of hidden comments');
     await moderator.context().close();
 
     // The employee sees the reason, no longer the text.
     await page.reload();
     await page.getByText('Hidden by a moderator: Insults a colleague').waitFor();
     expect(await page.getByText(abusive).count()).toBe(0);
+    await expectAccessible(page, 'an idea’s page with a hidden comment');
     await page.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
+import { expectAccessible } from './accessibility.js';
 import { escapeRegExp, useBrowserStack } from './harness.js';
 
 describe('a member answers the pulse on a phone', () => {
@@ -17,6 +18,7 @@ describe('a member answers the pulse on a phone', () => {
     await signInAs(page, member.email);
     await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
     expect(await page.title()).toBe('Iteration pulse · Boucle');
+    await expectAccessible(page, 'the pulse, unanswered');
 
     await page.getByRole('button', { name: 'Send my answers' }).click();
     const summary = page.getByRole('alert');
@@ -24,6 +26,7 @@ describe('a member answers the pulse on a phone', () => {
     expect(await page.locator('.field-error').count()).toBe(5);
     // The summary takes the focus, so a screen reader reads what is missing first.
     expect(await summary.evaluate((element) => element === document.activeElement)).toBe(true);
+    await expectAccessible(page, 'the pulse with its missing answers');
 
     const question = (label: string) => page.getByRole('group', { name: label });
     await question('How useful is the social network in your work?')
@@ -63,11 +66,13 @@ describe('a member answers the pulse on a phone', () => {
 
     await page.getByRole('heading', { name: /Thank you, your answer is recorded/ }).waitFor();
     expect(await page.textContent('main')).toContain('Iteration 5');
+    await expectAccessible(page, 'the receipt');
 
     // Switching to French keeps the receipt and translates it; the button is named as it reads.
     await page.getByRole('button', { name: 'Français', exact: true }).click();
     await page.getByRole('heading', { name: /Merci, votre réponse est enregistrée/ }).waitFor();
     expect(await page.title()).toBe('Reçu · Boucle');
+    await expectAccessible(page, 'the receipt in French');
     await page.getByRole('button', { name: 'English', exact: true }).waitFor();
     await page.context().close();
   });
@@ -104,6 +109,7 @@ describe('a member answers the pulse on a phone', () => {
     expect(privacy).toContain('groups of at least 10 respondents');
     expect(privacy).toContain('Closing the iteration makes the final release');
     expect(privacy).toContain('It proves that you answered the pulse, and on which day');
+    await expectAccessible(page, 'the privacy page');
 
     await page.goBack();
     await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
@@ -116,6 +122,7 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByRole('button', { name: 'Français', exact: true }).click();
     await privacyHeading('Vos réponses et votre anonymat').waitFor();
     expect(await page.title()).toBe('Vos réponses et votre anonymat · Boucle');
+    await expectAccessible(page, 'the privacy page in French');
     await page.goBack();
     await page.getByRole('heading', { name: /Merci, votre réponse est enregistrée/ }).waitFor();
     await page.getByRole('link', { name: 'Comment votre anonymat est protégé' }).click();
@@ -134,6 +141,7 @@ describe('a member answers the pulse on a phone', () => {
     expect(await french.getByText('Vos réponses sont anonymes').textContent()).toContain(
       'votre statut d’ambassadeur',
     );
+    await expectAccessible(french, 'the pulse in French');
     await french.getByRole('link', { name: 'Comment votre anonymat est protégé' }).click();
     await french.getByRole('heading', { name: 'Vos réponses et votre anonymat' }).waitFor();
     await french.context().close();
@@ -143,9 +151,11 @@ describe('a member answers the pulse on a phone', () => {
     const page = await phone();
     await page.goto(`${browser.stack.url}/signin`);
     await page.getByRole('heading', { name: 'Sign in' }).waitFor();
+    await expectAccessible(page, 'the sign-in page');
     await page.getByRole('link', { name: 'Privacy' }).click();
     await page.getByRole('heading', { name: 'Your answers and your anonymity' }).waitFor();
     expect(new URL(page.url()).pathname).toBe('/privacy');
+    await expectAccessible(page, 'the privacy page, signed out');
     // Read directly too, without being sent to sign in; the way to sign in is offered.
     await page.goto(`${browser.stack.url}/privacy`);
     await page.getByRole('heading', { name: 'Your answers and your anonymity' }).waitFor();
@@ -161,6 +171,7 @@ describe('a member answers the pulse on a phone', () => {
     expect(await page.title()).toBe('Iteration review · Boucle');
     await page.getByTestId('participation').waitFor();
     expect(await page.getByTestId('participation').textContent()).toMatch(/^\d+ %$/);
+    await expectAccessible(page, 'the steering review');
     // Which release the figures of the open iteration come from.
     expect(await page.getByTestId('release').textContent()).toMatch(
       /^Release \d+, made on .+ at \d\d:\d\d, \d+ respondents$/,
@@ -176,6 +187,7 @@ describe('a member answers the pulse on a phone', () => {
     expect(await page.textContent('main')).toContain(
       '“Other sites”: members for whom this detail is not kept',
     );
+    await expectAccessible(page, 'the steering review by site');
     // The choice is in the address, so a reload or a shared link shows the same breakdown.
     expect(new URL(page.url()).searchParams.get('by')).toBe('site');
     await page.reload();
@@ -204,6 +216,7 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByRole('link', { name: 'Directory' }).click();
     await page.getByText('300', { exact: true }).waitFor();
     expect(await page.title()).toBe('Member directory · Boucle');
+    await expectAccessible(page, 'the directory');
     await page.getByLabel('CSV file').setInputFiles({
       name: 'roster.csv',
       mimeType: 'text/csv',
@@ -220,6 +233,7 @@ describe('a member answers the pulse on a phone', () => {
     await expect.poll(() => alert.textContent()).toContain('The file was not imported');
     expect(await alert.textContent()).toContain('line 3 · email');
     expect(await alert.textContent()).toContain('line 3 · trainingLevel');
+    await expectAccessible(page, 'the directory with a refused import');
     await page.reload();
     await page.getByText('300', { exact: true }).waitFor();
     await page.context().close();
@@ -232,9 +246,11 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByRole('link', { name: 'Iterations' }).click();
     await page.getByRole('heading', { name: 'New iteration' }).waitFor();
     expect(await page.title()).toBe('Iterations · Boucle');
+    await expectAccessible(page, 'the iterations');
 
     await page.getByRole('button', { name: 'Create the draft' }).click();
     expect(await page.locator('.field-error').count()).toBe(3);
+    await expectAccessible(page, 'the new iteration form with its errors');
     await page.getByLabel('Name').fill('Iteration 6 — Conventions, again');
     await page.getByLabel('Start').fill('2026-12-14');
     await page.getByLabel('End').fill('2027-01-08');
@@ -280,6 +296,7 @@ describe('a member answers the pulse on a phone', () => {
     await expect
       .poll(() => page.getByTestId('release').textContent())
       .toBe('No release yet: figures appear once at least 5 members have answered.');
+    await expectAccessible(page, 'the steering review without a release');
     expect(await page.getByTestId('participation').count()).toBe(0);
 
     await page.getByRole('link', { name: 'Pulse' }).click();
@@ -298,6 +315,7 @@ describe('a member answers the pulse on a phone', () => {
     await page.getByRole('heading', { name: 'Steering group only' }).waitFor();
     expect(await page.textContent('main')).toContain('This page is for the steering group only.');
     expect(await page.title()).toBe('Steering group only · Boucle');
+    await expectAccessible(page, 'the steering-only page');
     expect(await page.getByRole('button', { name: 'Close' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Back to the home page' }).click();
     await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
@@ -318,6 +336,7 @@ describe('a member answers the pulse on a phone', () => {
     await first.getByRole('button', { name: 'Créer le brouillon' }).click();
     const nameProblem = first.locator('.field-error').first();
     await expect.poll(() => nameProblem.textContent()).toContain('Trop grand');
+    await expectAccessible(first, 'the new iteration form in French with its errors');
     // Switching language re-checks the form in English.
     await first.getByRole('button', { name: 'English', exact: true }).click();
     await expect.poll(() => nameProblem.textContent()).toContain('Too big');
@@ -345,6 +364,7 @@ describe('a member answers the pulse on a phone', () => {
     await expect
       .poll(() => alert.textContent())
       .toContain('Cette étape n’est plus possible : l’itération a changé entre-temps.');
+    await expectAccessible(first, 'the iterations in French, a step refused');
     // The list shows what the API holds now.
     await stale.getByText('clôturée', { exact: true }).waitFor();
     await first.context().close();

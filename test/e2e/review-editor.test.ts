@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the steering group writes and publishes the iteration review on a phone', () => {
@@ -17,9 +18,11 @@ describe('the steering group writes and publishes the iteration review on a phon
     expect(await page.getByRole('combobox').first().inputValue()).toBe('4');
     await page.getByTestId('revision').first().waitFor();
     // The open iteration ends: its review is still to write.
+    await expectAccessible(page, 'the decisions of a reviewed iteration');
     await takeLifecycleStep(browser.stack.deps, 5, 'close');
     await page.goto(`${browser.stack.url}/steering/review?iteration=5`);
     await page.getByText('Nothing published yet.').waitFor();
+    await expectAccessible(page, 'the review editor, nothing published');
 
     await page.getByLabel('Summary').fill('Ambassadors made the difference.');
     await page.getByRole('button', { name: 'Add a said / did pair' }).click();
@@ -34,6 +37,7 @@ describe('the steering group writes and publishes the iteration review on a phon
       .getByTestId('invalid')
       .getByText(/^Action 1 › What: /)
       .waitFor();
+    await expectAccessible(page, 'the review editor with an invalid action');
     await page.getByLabel('What').fill('Managers post their team news');
     await page.getByLabel('Who carries it').fill('Managers');
     await page.getByLabel('Due by').selectOption({ label: 'Iteration 3 — Usage conventions' });
@@ -47,6 +51,7 @@ describe('the steering group writes and publishes the iteration review on a phon
     const preview = page.getByTestId('preview');
     await preview.getByText('We did: An ambassador per community.').waitFor();
     expect(await preview.getByTestId('overdue').count()).toBe(1);
+    await expectAccessible(page, 'the review preview');
 
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.getByText('Draft saved.').waitFor();
@@ -64,6 +69,7 @@ describe('the steering group writes and publishes the iteration review on a phon
     await page.getByText('Draft saved.').waitFor();
     await page.getByRole('button', { name: 'Publish…' }).click();
     await dialog.getByText(/This publishes a correction/).waitFor();
+    await expectAccessible(page, 'the publish confirmation of a correction');
     await dialog.getByRole('button', { name: 'Publish', exact: true }).click();
     await expect.poll(() => page.getByTestId('revision').count()).toBe(2);
     const [second, first] = await page.getByTestId('revision').allTextContents();
@@ -72,6 +78,7 @@ describe('the steering group writes and publishes the iteration review on a phon
     // The first revision still reads as it was published.
     await page.getByTestId('revision').nth(1).click();
     await page.getByText('Ambassadors made the difference.', { exact: true }).waitFor();
+    await expectAccessible(page, 'a published revision');
     // Nothing wider than the phone.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       375,
@@ -95,6 +102,7 @@ describe('the steering group writes and publishes the iteration review on a phon
     await mine.getByLabel('Summary').fill('My summary');
     await mine.getByRole('button', { name: 'Save the draft' }).click();
     await mine.getByText('Someone saved this review meanwhile.', { exact: false }).waitFor();
+    await expectAccessible(mine, 'the review editor, saved meanwhile by someone');
     await mine.getByRole('button', { name: 'Reload the review' }).click();
     await expect.poll(() => mine.getByLabel('Summary').inputValue()).toBe('Their summary');
     await mine.getByLabel('Summary').fill('Our summary');

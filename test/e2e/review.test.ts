@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the steering group holds the iteration review', () => {
@@ -62,6 +63,7 @@ describe('the steering group holds the iteration review', () => {
     await heatmap.focus();
     expect(await heatmap.evaluate((region) => region === document.activeElement)).toBe(true);
     expect(await heatmap.evaluate((region) => region.scrollWidth > region.clientWidth)).toBe(true);
+    await expectAccessible(page, 'the steering review, headlines');
 
     // Free text is read on the comments page, once the iteration is closed.
     await page.getByText('The comments can be read once the iteration is closed.').waitFor();
@@ -93,6 +95,7 @@ describe('the steering group holds the iteration review', () => {
     expect(await page.locator(`[id="${note}"]`).textContent()).toContain(
       'control the false discovery rate (Benjamini–Hochberg',
     );
+    await expectAccessible(page, 'the steering review by site, on a desktop');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

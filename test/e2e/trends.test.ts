@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
+import { expectAccessible } from './accessibility.js';
 import { escapeRegExp, STEERING_EMAIL as STEERING, useBrowserStack } from './harness.js';
 
 const USEFULNESS = 'How useful is the social network in your work?';
@@ -41,6 +42,7 @@ describe('the steering group and ambassadors follow the trends', () => {
     expect(means.every((mean) => mean >= 1 && mean <= 5)).toBe(true);
     expect(means[3]).toBeGreaterThan(means[0] ?? Infinity);
     expect(await usefulness.getByRole('table').textContent()).toContain('clear rise');
+    await expectAccessible(page, 'the trends, a table open');
     // Goals are read on focus, as the iteration's description (on the first chart only, so the
     // small multiples do not each add a tab stop per iteration).
     const participation = page.getByRole('figure', { name: 'Participation', exact: true });
@@ -58,6 +60,7 @@ describe('the steering group and ambassadors follow the trends', () => {
     const titles = await section.locator('figcaption').allTextContents();
     expect(titles[0]).toBe('Everyone');
     expect(titles).toContain('Sales');
+    await expectAccessible(page, 'the trends by team');
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -88,6 +91,7 @@ describe('the steering group and ambassadors follow the trends', () => {
     // And the latest released results of their team, from the same gated route.
     await page.getByRole('heading', { name: /^Latest results: Iteration \d/ }).waitFor();
     expect(await page.getByTestId('team-participation').textContent()).toMatch(/^\d+ %$/);
+    await expectAccessible(page, 'the team’s trends, on a desktop');
 
     await page.goto(`${browser.stack.url}/steering/trends`);
     await page.getByRole('heading', { name: 'Steering group only' }).waitFor();

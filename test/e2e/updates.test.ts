@@ -4,6 +4,7 @@ import { demoMembers } from '@boucle/functions/local/demo-organisation';
 import { changeIdeaStatus } from '@boucle/functions/services/idea-triage';
 import { submitIdea } from '@boucle/functions/services/ideas';
 import { updatesOf } from '@boucle/functions/services/updates';
+import { expectAccessible } from './accessibility.js';
 import { STEERING_EMAIL, useBrowserStack } from './harness.js';
 
 describe('the loop closes in front of the member', () => {
@@ -23,6 +24,7 @@ describe('the loop closes in front of the member', () => {
     await nav(page).getByRole('link', { name: 'Conventions' }).click();
     await page.getByRole('heading', { name: 'Usage conventions', level: 1 }).waitFor();
 
+    await expectAccessible(page, 'the conventions, for the steering group');
     const adopt = page.getByRole('region', { name: 'Adopt a convention' });
     await adopt.getByLabel('Title').fill('Name files by date first');
     await adopt.getByLabel('Text').fill('2026-11-27 Minutes, so that they sort.');
@@ -35,6 +37,8 @@ describe('the loop closes in front of the member', () => {
 
     const entry = page.getByRole('listitem').filter({ hasText: 'Name files by date first' });
     await entry.getByRole('button', { name: 'Revise “Name files by date first”' }).click();
+    await entry.getByLabel('Text').waitFor();
+    await expectAccessible(page, 'a convention being revised');
     await entry.getByLabel('Text').fill('Date first (2026-11-27), then the subject.');
     await entry.getByRole('button', { name: 'Save the revision' }).click();
     await entry.getByText('Earlier wordings (1)').waitFor();
@@ -91,6 +95,7 @@ describe('the loop closes in front of the member', () => {
       );
     });
     expect(cardFirst).toBe(true);
+    await expectAccessible(page, 'the pulse with “you said, we did” and a badge');
 
     // The badge names how many things are new: at least the review and the declined idea.
     const { unseen } = await updatesOf(deps, author);
@@ -106,6 +111,7 @@ describe('the loop closes in front of the member', () => {
     await fate.getByText('Off topic for the rollout').waitFor();
     expect(await fate.textContent()).toContain('Declined');
     expect(await fate.textContent()).toContain('your idea');
+    await expectAccessible(page, 'the updates, an idea declined');
     // Read: the badge is gone, the link is plainly "Updates".
     await nav(page).getByRole('link', { name: 'Updates', exact: true }).waitFor();
 
@@ -115,6 +121,7 @@ describe('the loop closes in front of the member', () => {
     await entry.getByText('Date first (2026-11-27), then the subject.').waitFor();
     await entry.getByText('Earlier wordings (1)').click();
     await entry.getByText('2026-11-27 Minutes, so that they sort.').waitFor();
+    await expectAccessible(page, 'the conventions, earlier wordings open');
     // A member reads the register; only the steering group adopts and revises.
     expect(await page.getByRole('region', { name: 'Adopt a convention' }).count()).toBe(0);
     expect(await page.getByRole('button', { name: /^Revise/ }).count()).toBe(0);
