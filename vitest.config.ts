@@ -59,6 +59,8 @@ export default defineConfig({
           include: ['test/e2e/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // What a page shows after a click may take seconds on a loaded machine, not one.
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

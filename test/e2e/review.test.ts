@@ -77,6 +77,8 @@ describe('the steering group holds the iteration review', () => {
 
   it('switches the heatmap dimension, reads a cell in its table and downloads it', async () => {
     const page = await signedInSteering(1280);
+    // The figures first: a choice made while the page still loads them can be lost.
+    await page.getByTestId('headlines').waitFor();
     await page.getByLabel('Break down by').selectOption('site');
     await expect.poll(() => new URL(page.url()).searchParams.get('by')).toBe('site');
     const heatmap = page.getByRole('region', { name: /^Each site against/ });
