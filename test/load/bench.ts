@@ -12,7 +12,14 @@ import { format, resolveConfig } from 'prettier';
 import { clearFigures, readFigures } from './figures.js';
 import { placeSummary, summaryTable, type TScriptRun } from './summary.js';
 
-const SCRIPTS = ['http-burst', 'submit-burst', 'vote-burst', 'lambda-init', 'review-reads'];
+const SCRIPTS = [
+  'http-burst',
+  'submit-burst',
+  'hot-keys',
+  'vote-burst',
+  'lambda-init',
+  'review-reads',
+];
 const root = resolve(import.meta.dirname, '../..');
 const qualityFile = join(root, 'docs', 'quality.md');
 

@@ -45,7 +45,8 @@ const REQUESTS = Number(process.env.BENCH_REQUESTS ?? 30);
 const WARM_UP = 5;
 /** Members per respondent: the directory is larger than the pulse's respondents. */
 const PARTICIPATION = 0.8;
-const SHARDS = 10;
+/** The production default (TALLY_SHARDS, ADR 21). */
+const SHARDS = 20;
 const TARGET_RATIO = 1.5;
 const ITERATION = 1;
 
