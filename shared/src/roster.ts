@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import { ZMember, ZTrainingLevel, type TMember } from './member.js';
 
 export const ROSTER_COLUMNS = [
@@ -141,10 +140,11 @@ export type TCsvRow = { line: number; cells: string[] };
 type TCsvProblem = { line: number; column: number; message: string };
 
 /**
- * Splits with papaparse (the roster and the adoption figures alike); the delimiter is whichever of , and ; the header uses. Papaparse reads
- * an unclosed quote to the end of the file and keeps a quote inside an unquoted field as text:
- * both are reported with their line instead, the row is dropped, and reading resumes on the next
- * line so that the rest of the file is still checked.
+ * Splits the roster and the adoption figures alike; the delimiter is whichever of , and ; the
+ * header uses. A quoted cell may hold delimiters, newlines and doubled quotes, and blanks may
+ * follow its closing quote. An unclosed quote, a quote inside an unquoted cell or text after a
+ * closing quote is reported with its line and column instead, the row is dropped, and reading
+ * resumes on the next line (after an opening quote's line) so that the rest is still checked.
  */
 function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
   // One kind of newline, so that offsets map to physical lines.
@@ -154,67 +154,65 @@ function splitCsv(csv: string): { rows: TCsvRow[]; problems: TCsvProblem[] } {
   const delimiter = firstLine.split(';').length > firstLine.split(',').length ? ';' : ',';
   const rows: TCsvRow[] = [];
   const problems: TCsvProblem[] = [];
-  let from = 0;
-  // Each resumption reads the rest of the file again: stop after a few on a badly broken file.
-  while (from < text.length && problems.length < MAX_QUOTE_PROBLEMS) {
-    const start = from;
-    from = text.length;
-    let rowStart = start;
-    Papa.parse<string[]>(text.slice(start), {
-      delimiter,
-      newline: '\n',
-      step: ({ data: cells, errors, meta }, parser) => {
-        const fields = locate(text, rowStart, cells, delimiter);
-        const at = rowStart;
-        rowStart = start + meta.cursor;
-        const quoteError = errors[0];
-        if (quoteError) {
-          // Papaparse's index is just past the opening quote of the field it could not close.
-          const opening = start + (quoteError.index ?? 1) - 1;
-          const line = lines.lineOf(opening);
-          problems.push({
-            line,
-            column: fields.findIndex((field) => field.start === opening),
-            message: quoteError.code === 'MissingQuotes' ? 'unclosed quote' : 'stray quote',
-          });
-          from = lines.startOf(line + 1);
-          parser.abort();
-          return;
-        }
-        const stray = fields.findIndex((field) => !field.quoted && field.cell.includes('"'));
-        const strayField = fields[stray];
-        if (strayField) {
-          const offset = strayField.start + strayField.cell.indexOf('"');
-          problems.push({ line: lines.lineOf(offset), column: stray, message: 'stray quote' });
-          return;
-        }
-        rows.push({ line: lines.lineOf(at), cells });
-      },
-    });
+  let at = 0;
+  while (at < text.length && problems.length < MAX_QUOTE_PROBLEMS) {
+    const read = readRow(text, at, delimiter);
+    if ('cells' in read) {
+      rows.push({ line: lines.lineOf(at), cells: read.cells });
+      at = read.next;
+      continue;
+    }
+    const line = lines.lineOf(read.offset);
+    problems.push({ line, column: read.column, message: read.message });
+    at = read.next ?? lines.startOf(line + 1);
   }
   return { rows, problems };
 }
 
-type TLocatedCell = { cell: string; start: number; quoted: boolean };
+type TRowRead =
+  | { cells: string[]; next: number }
+  /** `next` absent: the quote may have run on, so reading resumes after the problem's line. */
+  | { offset: number; column: number; message: string; next?: number };
 
-/** Where each cell of a row begins in the text: exact up to the first badly quoted cell. */
-function locate(
-  text: string,
-  rowStart: number,
-  cells: string[],
-  delimiter: string,
-): TLocatedCell[] {
-  let at = rowStart;
-  return cells.map((cell) => {
-    const located = { cell, start: at, quoted: text[at] === '"' };
-    if (located.quoted) {
-      // "…" with inner quotes doubled; papaparse allows blanks before the next delimiter.
-      at += cell.length + cell.split('"').length + 1;
-      while (at < text.length && text[at] !== delimiter && text[at] !== '\n') at++;
-    } else at += cell.length;
-    at += delimiter.length;
-    return located;
-  });
+/** One row from `start`: its cells and where the next row starts, or its first quoting problem. */
+function readRow(text: string, start: number, delimiter: string): TRowRead {
+  const cells: string[] = [];
+  let stray: { offset: number; column: number } | null = null;
+  let at = start;
+  for (;;) {
+    const column = cells.length;
+    if (text[at] === '"') {
+      const opening = at;
+      let cell = '';
+      for (at++; ;) {
+        const quote = text.indexOf('"', at);
+        if (quote === -1) return { offset: opening, column, message: 'unclosed quote' };
+        cell += text.slice(at, quote);
+        at = quote + 1;
+        if (text[at] !== '"') break;
+        cell += '"';
+        at++;
+      }
+      while (text[at] === ' ' || text[at] === '\t') at++;
+      if (at < text.length && text[at] !== delimiter && text[at] !== '\n') {
+        return { offset: opening, column, message: 'stray quote' };
+      }
+      cells.push(cell);
+    } else {
+      let end = at;
+      while (end < text.length && text[end] !== delimiter && text[end] !== '\n') end++;
+      const cell = text.slice(at, end);
+      if (!stray && cell.includes('"')) stray = { offset: at + cell.indexOf('"'), column };
+      cells.push(cell);
+      at = end;
+    }
+    if (text[at] === delimiter) {
+      at++;
+      continue;
+    }
+    const next = at < text.length ? at + 1 : at;
+    return stray ? { ...stray, message: 'stray quote', next } : { cells, next };
+  }
 }
 
 /** Physical line of an offset, and offset where a line starts (past the end for a missing one). */

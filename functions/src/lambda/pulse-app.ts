@@ -11,7 +11,7 @@ import { serveUpdates } from '../routes/updates.js';
 
 /**
  * The pulse function's routes (`x-function: pulse`), from the areas that hold them: results,
- * statistics and the roster import (papaparse) stay out of its bundle.
+ * statistics and the roster import stay out of its bundle.
  */
 export function createPulseApp(deps: TAppDeps): Hono<TAppEnv> {
   return serveApi(
