@@ -13,6 +13,7 @@ import {
   OriginRequestPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  type ResponseSecurityHeadersBehavior,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
 import { HttpOrigin, S3BucketOrigin } from 'aws-cdk-lib/aws-cloudfront-origins';
@@ -198,21 +199,10 @@ export class BoucleWeb extends Construct {
   private apiHeaders(): ResponseHeadersPolicy {
     return new ResponseHeadersPolicy(this, 'ApiHeaders', {
       comment: 'Boucle API: no sniffing, caching or framing of JSON answers',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          contentSecurityPolicy: API_SECURITY_HEADERS['content-security-policy'],
-          override: true,
-        },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: { referrerPolicy: HeadersReferrerPolicy.NO_REFERRER, override: true },
-      },
+      securityHeadersBehavior: strictHeaders(
+        API_SECURITY_HEADERS['content-security-policy'],
+        HeadersReferrerPolicy.NO_REFERRER,
+      ),
       customHeadersBehavior: {
         customHeaders: [
           { header: 'cache-control', value: API_SECURITY_HEADERS['cache-control'], override: true },
@@ -225,28 +215,32 @@ export class BoucleWeb extends Construct {
     const region = Stack.of(this).region;
     return new ResponseHeadersPolicy(this, 'SecurityHeaders', {
       comment: 'Boucle security headers and content security policy',
-      securityHeadersBehavior: {
-        contentSecurityPolicy: {
-          // The hosted sign-in's token endpoint is the only other origin the app talks to.
-          contentSecurityPolicy: contentSecurityPolicy(
-            readFileSync(join(this.webBuild, 'index.html'), 'utf8'),
-            [`https://*.auth.${region}.amazoncognito.com`],
-          ),
-          override: true,
-        },
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-      },
+      securityHeadersBehavior: strictHeaders(
+        // The hosted sign-in's token endpoint is the only other origin the app talks to.
+        contentSecurityPolicy(readFileSync(join(this.webBuild, 'index.html'), 'utf8'), [
+          `https://*.auth.${region}.amazoncognito.com`,
+        ]),
+        HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
+      ),
     });
   }
+}
+
+/** What the pages and the API both send: HSTS, nosniff, no framing, their own CSP and referrer. */
+function strictHeaders(
+  policy: string,
+  referrerPolicy: HeadersReferrerPolicy,
+): ResponseSecurityHeadersBehavior {
+  return {
+    contentSecurityPolicy: { contentSecurityPolicy: policy, override: true },
+    strictTransportSecurity: {
+      accessControlMaxAge: Duration.days(730),
+      includeSubdomains: true,
+      preload: true,
+      override: true,
+    },
+    contentTypeOptions: { override: true },
+    frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
+    referrerPolicy: { referrerPolicy, override: true },
+  };
 }

@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { TAppDeps, TAppEnv } from '../http/env.js';
-import { serveApi } from '../http/serve-api.js';
+import { serveApi, type TApiArea } from '../http/serve-api.js';
 import { serveAbout } from '../routes/about.js';
 import { serveConventions } from '../routes/conventions.js';
 import { serveIdeaComments } from '../routes/idea-comments.js';
@@ -9,22 +9,18 @@ import { serveMe } from '../routes/me.js';
 import { servePulses } from '../routes/pulses.js';
 import { serveUpdates } from '../routes/updates.js';
 
-/**
- * The pulse function's routes (`x-function: pulse`), from the areas that hold them: results,
- * statistics and the roster import stay out of its bundle.
- */
+/** The areas holding the pulse function's routes (`x-function: pulse`). */
+export const PULSE_AREAS: readonly TApiArea[] = [
+  serveAbout,
+  serveMe,
+  servePulses,
+  serveIdeas,
+  serveIdeaComments,
+  serveConventions,
+  serveUpdates,
+];
+
+/** The pulse function's app: results, statistics and the roster import stay out of its bundle. */
 export function createPulseApp(deps: TAppDeps): Hono<TAppEnv> {
-  return serveApi(
-    deps,
-    ['pulse'],
-    [
-      serveAbout,
-      serveMe,
-      servePulses,
-      serveIdeas,
-      serveIdeaComments,
-      serveConventions,
-      serveUpdates,
-    ],
-  );
+  return serveApi(deps, ['pulse'], PULSE_AREAS);
 }

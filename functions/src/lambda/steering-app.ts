@@ -1,6 +1,6 @@
 import type { Hono } from 'hono';
 import type { TAppDeps, TAppEnv } from '../http/env.js';
-import { serveApi } from '../http/serve-api.js';
+import { serveApi, type TApiArea } from '../http/serve-api.js';
 import { serveAdoption } from '../routes/adoption.js';
 import { serveComments } from '../routes/comments.js';
 import { serveConventions } from '../routes/conventions.js';
@@ -13,26 +13,22 @@ import { serveMembers } from '../routes/members.js';
 import { serveReview } from '../routes/review.js';
 import { serveTrends } from '../routes/trends.js';
 
-/**
- * The steering function's routes (`x-function: steering`), from the areas that hold them: no
- * OpenAPI document generator, no receipt secret.
- */
+/** The areas holding the steering function's routes (`x-function: steering`). */
+export const STEERING_AREAS: readonly TApiArea[] = [
+  serveIterations,
+  serveAdoption,
+  serveComments,
+  serveMembers,
+  serveTrends,
+  serveIdeas,
+  serveIdeaTriage,
+  serveIdeaComments,
+  serveConventions,
+  serveReview,
+  serveInvolvement,
+];
+
+/** The steering function's app: no OpenAPI document generator, no receipt secret. */
 export function createSteeringApp(deps: TAppDeps): Hono<TAppEnv> {
-  return serveApi(
-    deps,
-    ['steering'],
-    [
-      serveIterations,
-      serveAdoption,
-      serveComments,
-      serveMembers,
-      serveTrends,
-      serveIdeas,
-      serveIdeaTriage,
-      serveIdeaComments,
-      serveConventions,
-      serveReview,
-      serveInvolvement,
-    ],
-  );
+  return serveApi(deps, ['steering'], STEERING_AREAS);
 }
