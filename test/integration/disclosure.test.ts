@@ -9,6 +9,7 @@ import {
 import { demoAnswers, demoIterations } from '@boucle/functions/local/demo-organisation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { rosterCsv } from './roster-csv.js';
 
 const story = demoIterations[0];
 if (!story) throw new Error('no demo iteration');
@@ -28,16 +29,6 @@ const hr = Array.from({ length: 12 }, (_, n) => member(n, 'HR'));
 const steering = hr[0] as TMember;
 const mover = sales[3] as TMember;
 const newcomer = member(99, 'Legal');
-
-const toCsv = (list: readonly TMember[]) =>
-  [
-    'email,name,team,site,trainingLevel,ambassador,role',
-    ...list.map((m) =>
-      [m.email, m.name, m.team, m.site, m.trainingLevel, m.ambassador ? 'yes' : 'no', m.role].join(
-        ',',
-      ),
-    ),
-  ].join('\n');
 
 describe('disclosure segments frozen when the iteration opens, on DynamoDB Local', () => {
   let local: Awaited<ReturnType<typeof localApp>>;
@@ -60,7 +51,7 @@ describe('disclosure segments frozen when the iteration opens, on DynamoDB Local
     // After the opening: one member moves from Sales to HR, and someone joins Legal.
     const moved = { ...mover, team: 'HR' };
     const roster = [...sales.map((m) => (m === mover ? moved : m)), ...hr, newcomer];
-    const imported = await local.call(steering, 'POST', '/api/members/import', toCsv(roster));
+    const imported = await local.call(steering, 'POST', '/api/members/import', rosterCsv(roster));
     expect(await imported.json()).toEqual({ imported: 25 });
   });
 
@@ -128,7 +119,7 @@ describe('disclosure segments frozen when the iteration opens, on DynamoDB Local
   it('still refuses someone no longer in the directory', async () => {
     const leaver = hr[7] as TMember;
     const roster = [...sales, ...hr.filter((m) => m !== leaver), newcomer];
-    await local.call(steering, 'POST', '/api/members/import', toCsv(roster));
+    await local.call(steering, 'POST', '/api/members/import', rosterCsv(roster));
     const response = await answer(leaver, 3);
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'not_in_directory' } });

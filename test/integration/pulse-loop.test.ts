@@ -17,6 +17,7 @@ import {
 } from '@boucle/functions/local/demo-organisation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { rosterCsv } from './roster-csv.js';
 
 const members = demoMembers(60);
 const story = (index: number) => {
@@ -25,22 +26,6 @@ const story = (index: number) => {
   return found;
 };
 const steering = members.find((m) => m.role === 'steering') as TMember;
-const toCsv = (list: TMember[]) =>
-  [
-    'email,name,team,site,trainingLevel,ambassador,role',
-    ...list.map((m) =>
-      [
-        m.email,
-        `"${m.name}"`,
-        m.team,
-        m.site,
-        m.trainingLevel,
-        m.ambassador ? 'yes' : 'no',
-        m.role,
-      ].join(','),
-    ),
-  ].join('\n');
-
 describe('the pulse loop on DynamoDB Local', () => {
   let local: Awaited<ReturnType<typeof localApp>>;
 
@@ -161,10 +146,9 @@ describe('the pulse loop on DynamoDB Local', () => {
 
   it('leaves the directory unchanged when a roster has a bad row', async () => {
     const before = await local.deps.directory.members();
-    const bad = toCsv(demoMembers(80)).replace(
-      /\n([^\n]*)$/,
-      '\nnot-an-email,X,Sales,Paris,beginner,no,employee',
-    );
+    const roster = demoMembers(80);
+    // The last row (line 81) with an address that is not one.
+    const bad = rosterCsv(roster.map((m, i) => (i === 79 ? { ...m, email: 'not-an-email' } : m)));
     const response = await local.call(steering, 'POST', '/api/members/import', bad);
     expect(response.status).toBe(400);
     expect((await response.json()).error.fields).toEqual({
@@ -179,7 +163,7 @@ describe('the pulse loop on DynamoDB Local', () => {
       steering,
       'POST',
       '/api/members/import',
-      toCsv(demoMembers(80)),
+      rosterCsv(demoMembers(80)),
     );
     expect(await response.json()).toEqual({ imported: 80 });
     expect((await local.deps.directory.headcount()).total).toBe(80);

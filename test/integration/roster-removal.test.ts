@@ -7,25 +7,10 @@ import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { defaultPulseTemplate, seededRandom, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { rosterCsv } from './roster-csv.js';
 
 const members = demoMembers(30);
 const steering = members.find((member) => member.role === 'steering') as TMember;
-const rosterCsv = (list: readonly TMember[]) =>
-  [
-    'email,name,team,site,trainingLevel,ambassador,role',
-    ...list.map((m) =>
-      [
-        m.email,
-        `"${m.name}"`,
-        m.team,
-        m.site,
-        m.trainingLevel,
-        m.ambassador ? 'yes' : 'no',
-        m.role,
-      ].join(','),
-    ),
-  ].join('\n');
-
 describe('a member the roster import removes while an iteration is open', () => {
   it('can no longer answer, though their segment was frozen; the others still can', async () => {
     const story = demoIterations.at(-1);
