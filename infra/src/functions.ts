@@ -7,6 +7,7 @@ import type { RetentionDays } from 'aws-cdk-lib/aws-logs';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import type { ISecret } from 'aws-cdk-lib/aws-secretsmanager';
 import { Construct } from 'constructs';
+import type { BuildOptions } from 'esbuild';
 import { join } from 'node:path';
 import { pulseAccess, steeringAccess, tableStatements, type TTableAccess } from './permissions.js';
 
@@ -32,6 +33,16 @@ export const ESBUILD_SETTINGS = {
 export const LAMBDA_ALIASES = {
   '@aws-sdk/credential-provider-node': join(FUNCTIONS_SRC, 'env-credentials.ts'),
 };
+
+/** A function's bundle as the CDK builds it, for esbuild called directly (bench, alias test). */
+export const LAMBDA_BUILD_OPTIONS = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  ...ESBUILD_SETTINGS,
+  banner: { js: ESBUILD_SETTINGS.banner },
+  alias: LAMBDA_ALIASES,
+} satisfies BuildOptions;
 
 export type TAuthSettings = {
   issuer: string;

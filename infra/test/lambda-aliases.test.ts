@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ESBUILD_SETTINGS, LAMBDA_ALIASES } from '../src/functions.js';
+import { LAMBDA_BUILD_OPTIONS } from '../src/functions.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'boucle-aliases-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,12 +25,7 @@ async function credentialsInBundle(env: Record<string, string>): Promise<string>
     // Resolved from the functions workspace, as the Lambda entry points are.
     nodePaths: [join(import.meta.dirname, '../../node_modules')],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    ...ESBUILD_SETTINGS,
-    banner: { js: ESBUILD_SETTINGS.banner },
-    alias: LAMBDA_ALIASES,
+    ...LAMBDA_BUILD_OPTIONS,
     logLevel: 'error',
   });
   return execFileSync(process.execPath, [outfile], {

@@ -1,6 +1,6 @@
 /**
  * `npm run bench`: the Lambda cold start. Builds the floor of the fixed stack (lambda-floor.ts)
- * and both functions exactly as the CDK stack does (ESBUILD_SETTINGS, LAMBDA_ALIASES, external
+ * and both functions exactly as the CDK stack does (LAMBDA_BUILD_OPTIONS, external
  * source maps), then times cold imports in fresh Node processes, in RUNS rounds, with and
  * without `--enable-source-maps`. Then the JavaScript the web pulse page loads (web-js.ts).
  */
@@ -12,7 +12,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { build } from 'esbuild';
-import { ESBUILD_SETTINGS, LAMBDA_ALIASES } from '../../infra/src/functions.js';
+import { LAMBDA_BUILD_OPTIONS } from '../../infra/src/functions.js';
 import { writeFigures } from './figures.js';
 import { pageJavaScript } from './web-js.js';
 
@@ -58,12 +58,7 @@ async function bundle(name: TBundle): Promise<string> {
   await build({
     entryPoints: [BUNDLES[name]],
     outfile,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    ...ESBUILD_SETTINGS,
-    banner: { js: ESBUILD_SETTINGS.banner },
-    alias: LAMBDA_ALIASES,
+    ...LAMBDA_BUILD_OPTIONS,
     sourcemap: true,
     logLevel: 'error',
   });
