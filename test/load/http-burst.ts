@@ -15,7 +15,6 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createLocalIssuer } from '@boucle/functions/auth/local-issuer';
 import { createDynamoClient } from '@boucle/functions/clients/dynamodb';
-import { readConfig } from '@boucle/functions/config';
 import { createDeps } from '@boucle/functions/deps';
 import type { TAppDeps } from '@boucle/functions/http/env';
 import {
@@ -24,7 +23,7 @@ import {
   demoMembers,
 } from '@boucle/functions/local/demo-organisation';
 import { loadOrCreateLocalSecrets } from '@boucle/functions/local/local-secrets';
-import { LOCAL_AUDIENCE, LOCAL_ISSUER } from '@boucle/functions/local/stack';
+import { LOCAL_AUDIENCE, LOCAL_ISSUER, localConfig } from '@boucle/functions/local/stack';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { receiptOf } from '@boucle/functions/services/pulses';
 import {
@@ -49,15 +48,7 @@ const secretsFile = join(tmpdir(), `boucle-http-burst-${randomUUID()}.json`);
 const secrets = await loadOrCreateLocalSecrets(secretsFile);
 const server = await startHttpServer(secretsFile);
 // The same table, key and receipt secret as the server: to seed, sign tokens and count.
-const config = readConfig({
-  ...process.env,
-  DYNAMODB_ENDPOINT: server.dynamoEndpoint,
-  AWS_REGION: process.env.AWS_REGION ?? 'eu-west-3',
-  RECEIPT_SECRET: secrets.receiptSecret,
-  AUTH_ISSUER: LOCAL_ISSUER,
-  AUTH_AUDIENCE: LOCAL_AUDIENCE,
-  AUTH_JWKS_URL: undefined,
-});
+const config = localConfig(server.dynamoEndpoint, secrets.receiptSecret);
 const client = createDynamoClient({ region: config.AWS_REGION, endpoint: server.dynamoEndpoint });
 try {
   const issuer = await createLocalIssuer(secrets.keyPair, LOCAL_ISSUER, LOCAL_AUDIENCE);

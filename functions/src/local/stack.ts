@@ -1,6 +1,6 @@
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
 import { createDynamoClient } from '../clients/dynamodb.js';
-import { readConfig } from '../config.js';
+import { readConfig, type TConfig } from '../config.js';
 import { createDeps } from '../deps.js';
 import type { TAppDeps } from '../http/env.js';
 import { ensureTable } from './create-table.js';
@@ -12,6 +12,19 @@ import { startLocalServer } from './server.js';
 
 export const LOCAL_ISSUER = 'https://boucle.local/issuer';
 export const LOCAL_AUDIENCE = 'boucle';
+
+/** The configuration of the app on this machine: the environment's, on this DynamoDB and key. */
+export function localConfig(dynamoEndpoint: string, receiptSecret: string): TConfig {
+  return readConfig({
+    ...process.env,
+    DYNAMODB_ENDPOINT: dynamoEndpoint,
+    AWS_REGION: process.env.AWS_REGION ?? 'eu-west-3',
+    RECEIPT_SECRET: receiptSecret,
+    AUTH_ISSUER: LOCAL_ISSUER,
+    AUTH_AUDIENCE: LOCAL_AUDIENCE,
+    AUTH_JWKS_URL: undefined,
+  });
+}
 
 /** DynamoDB Local started here, or a DynamoDB already running at an endpoint (kept running). */
 export type TLocalStorage = TDynamoLocalOptions | { mode: 'endpoint'; endpoint: string };
@@ -46,15 +59,7 @@ export async function startLocalStack(options: TLocalStackOptions): Promise<TLoc
     const secrets = options.secretsFile
       ? await loadOrCreateLocalSecrets(options.secretsFile)
       : { keyPair: await generateLocalKeyPair(), receiptSecret: 'test-receipt-secret-'.repeat(3) };
-    const config = readConfig({
-      ...process.env,
-      DYNAMODB_ENDPOINT: dynamo.endpoint,
-      AWS_REGION: process.env.AWS_REGION ?? 'eu-west-3',
-      RECEIPT_SECRET: secrets.receiptSecret,
-      AUTH_ISSUER: LOCAL_ISSUER,
-      AUTH_AUDIENCE: LOCAL_AUDIENCE,
-      AUTH_JWKS_URL: undefined,
-    });
+    const config = localConfig(dynamo.endpoint, secrets.receiptSecret);
     const client = createDynamoClient({ region: config.AWS_REGION, endpoint: dynamo.endpoint });
     await ensureTable(client, config.TABLE_NAME);
     const issuer = await createLocalIssuer(secrets.keyPair, LOCAL_ISSUER, LOCAL_AUDIENCE);
