@@ -57,7 +57,7 @@ describe('commentsPage', () => {
   });
 
   it('refuses a cursor it did not make, naming the field, in the query before any read', () => {
-    for (const cursor of ['nope', '!!', '', btoa('comments:-1')]) {
+    for (const cursor of ['nope', '!!', '', '0', 'abcde', btoa('comments:-1')]) {
       expect(ZCommentsQuery.safeParse({ cursor }).error?.issues.map(({ path }) => path)).toEqual([
         ['cursor'],
       ]);

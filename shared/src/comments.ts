@@ -72,10 +72,14 @@ const cursorOf = (offset: number): string => btoa(`comments:${offset}`).replace(
 
 const CURSOR = /^comments:(\d{1,6})$/;
 
+/** The text a cursor encodes, or '' for one that is not base64 (e.g. `0`: a lone sixth of a byte). */
 function decodedCursor(cursor: string): string {
-  return /^[A-Za-z0-9+/]+$/.test(cursor)
-    ? atob(cursor.padEnd(Math.ceil(cursor.length / 4) * 4, '='))
-    : '';
+  if (!/^[A-Za-z0-9+/]+$/.test(cursor)) return '';
+  try {
+    return atob(cursor.padEnd(Math.ceil(cursor.length / 4) * 4, '='));
+  } catch {
+    return '';
+  }
 }
 
 function isCommentsCursor(cursor: string): boolean {
