@@ -6,11 +6,16 @@ import { createLocalIssuer, generateLocalKeyPair } from './local-issuer.js';
 import { createVerifier } from './verifier.js';
 
 let server: Server | null = null;
-afterEach(() => server?.close());
+let keySetRequests = 0;
+afterEach(() => {
+  server?.close();
+  keySetRequests = 0;
+});
 
 /** A key set endpoint on loopback that answers with the given status and body. */
 async function keySetServer(status: number, body: unknown): Promise<URL> {
   server = createServer((_, response) => {
+    keySetRequests += 1;
     response.writeHead(status, { 'content-type': 'application/json' });
     response.end(JSON.stringify(body));
   });
@@ -31,6 +36,22 @@ describe('createVerifier with a remote key set', () => {
     });
     const token = await issuer.sign({ email: 'ana@example.com', name: 'Ana', roles: [] });
     expect(await verify(token)).toMatchObject({ email: 'ana@example.com' });
+  });
+
+  it('fetches the key set at the first token only, and keeps it for the next ones', async () => {
+    const keys = await generateLocalKeyPair();
+    const issuer = await createLocalIssuer(keys, 'https://issuer', 'boucle');
+    const verify = createVerifier({
+      issuer: 'https://issuer',
+      audience: 'boucle',
+      keys: await keySetServer(200, { keys: [keys.publicJwk] }),
+    });
+    expect(keySetRequests).toBe(0);
+    for (const email of ['ana@example.com', 'bob@example.com', 'chloe@example.com']) {
+      const token = await issuer.sign({ email, name: email, roles: [] });
+      expect(await verify(token)).toMatchObject({ email });
+    }
+    expect(keySetRequests).toBe(1);
   });
 
   it('says the sign-in check is unavailable when the key set answers 500', async () => {

@@ -1,5 +1,12 @@
 import { DomainError } from '@boucle/shared';
-import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebKeySet } from 'jose';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  jwtVerify,
+  type JSONWebKeySet,
+  type JWTVerifyGetKey,
+} from 'jose';
 import { identityOf, type TIdentity } from './identity.js';
 
 export type TVerifier = (token: string) => Promise<TIdentity | null>;
@@ -19,8 +26,11 @@ const KEY_SET_UNAVAILABLE = new Set(['ERR_JOSE_GENERIC', 'ERR_JWKS_TIMEOUT', 'ER
  * is nobody (401); a key set that cannot be fetched is our outage (503), not the member's fault.
  */
 export function createVerifier({ issuer, audience, keys }: TVerifierConfig): TVerifier {
-  const keySet = keys instanceof URL ? createRemoteJWKSet(keys) : createLocalJWKSet(keys);
+  // Made at the first token, not at start: jose's remote set builds a `Headers`, which loads
+  // Node's fetch (undici, ~14 ms) while the function starts; the first request loads it anyway.
+  let keySet: JWTVerifyGetKey | undefined;
   return async (token) => {
+    keySet ??= keys instanceof URL ? createRemoteJWKSet(keys) : createLocalJWKSet(keys);
     try {
       const { payload } = await jwtVerify(token, keySet, { issuer, audience });
       return identityOf(payload);
