@@ -130,8 +130,18 @@ describe('members share ideas and vote on a phone', () => {
     await page.getByRole('heading', { name: 'Podcast mensuel', level: 1 }).waitFor();
     await page.getByRole('heading', { name: 'History' }).waitFor();
     expect(await page.getByText('Les managers en podcast, chaque mois').isVisible()).toBe(true);
-    await page.getByText('Edit my idea').waitFor();
-    await expectAccessible(page, 'an idea’s page, for its author');
+    await page.getByText('Edit my idea').click();
+    await expectAccessible(page, 'an idea’s page, for its author, editing');
+    // The author edits it: the same fields as when it was submitted, refused when emptied.
+    const edit = page.locator('details.edit');
+    await edit.getByLabel('Title').fill(' ');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.locator('.field-error').first().waitFor();
+    await edit.getByLabel('Title').fill('Podcast mensuel');
+    await edit.getByLabel('Description').fill('Les managers en podcast, chaque mois, 10 minutes');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await edit.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByText('Les managers en podcast, chaque mois, 10 minutes').first().waitFor();
     await page.context().close();
 
     // The steering group triages from the keyboard: under review, then planned.
