@@ -24,6 +24,25 @@ describe('the steering group and ambassadors follow the trends', () => {
     await page.getByRole('link', { name: 'Trends' }).click();
     await page.getByRole('heading', { name: 'Trends across iterations' }).waitFor();
     expect(await page.title()).toBe('Trends across iterations · Boucle');
+    // The steering pages have their own navigation, which marks where the reader is.
+    const sections = page.getByRole('navigation', { name: 'Steering' });
+    expect(await sections.getByRole('link').allTextContents()).toEqual([
+      'Iteration review',
+      'Trends',
+      'Comments',
+      'Adoption',
+      'Triage',
+      'Decisions',
+      'Iterations',
+      'Directory',
+    ]);
+    expect(await sections.getByRole('link', { name: 'Trends' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    const main = page.getByRole('navigation', { name: 'Main' });
+    expect(await main.getByRole('link', { name: 'Steering' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
 
     const usefulness = page.getByRole('figure', { name: USEFULNESS, exact: true });
     await usefulness.waitFor();
