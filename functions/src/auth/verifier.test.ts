@@ -26,19 +26,7 @@ async function keySetServer(status: number, body: unknown): Promise<URL> {
 }
 
 describe('createVerifier with a remote key set', () => {
-  it('knows the member when the key set is served', async () => {
-    const keys = await generateLocalKeyPair();
-    const issuer = await createLocalIssuer(keys, 'https://issuer', 'boucle');
-    const verify = createVerifier({
-      issuer: 'https://issuer',
-      audience: 'boucle',
-      keys: await keySetServer(200, { keys: [keys.publicJwk] }),
-    });
-    const token = await issuer.sign({ email: 'ana@example.com', name: 'Ana', roles: [] });
-    expect(await verify(token)).toMatchObject({ email: 'ana@example.com' });
-  });
-
-  it('fetches the key set at the first token only, and keeps it for the next ones', async () => {
+  it('knows the member when the key set is served, fetched at the first token only', async () => {
     const keys = await generateLocalKeyPair();
     const issuer = await createLocalIssuer(keys, 'https://issuer', 'boucle');
     const verify = createVerifier({
