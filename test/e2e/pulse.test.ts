@@ -164,6 +164,22 @@ describe('a member answers the pulse on a phone', () => {
     await page.context().close();
   });
 
+  it('says when a page does not exist, with the way back', async () => {
+    const page = await phone();
+    await signInAs(page, demoMembers()[4]?.email ?? '');
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    await page.goto(`${browser.stack.url}/nowhere`);
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor();
+    await expectAccessible(page, 'the page-not-found page');
+    // SvelteKit's router logs the unknown address itself: that one line, and nothing else.
+    const problems = browser.takeProblems();
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^Console error on \S+\/nowhere: \w+: Not found: \/nowhere\n/);
+    await page.getByRole('link', { name: 'Back to the home page' }).click();
+    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    await page.context().close();
+  });
+
   it('shows the steering group participation and results', async () => {
     const page = await phone();
     await signInAs(page, 'claire.martin@demo.boucle.example');
