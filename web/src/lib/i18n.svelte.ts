@@ -1,6 +1,4 @@
 import { POOLED, type TLocale, type TLocalizedText, type TSegmentDimension } from '@boucle/shared';
-import * as z from 'zod';
-import { en as zodEn, fr as zodFr } from 'zod/locales';
 import type { TProblemCode } from './api';
 import type { TSignInProblem } from './hosted-signin';
 import type { TMessageKey } from './messages/en';
@@ -31,13 +29,16 @@ function initialLocale(): TLocale {
   return navigator.language.toLowerCase().startsWith('fr') ? 'fr' : 'en';
 }
 
-/** zod writes its messages when it parses: shared-schema problems come out in this language. */
-function useZodLocale(locale: TLocale): void {
-  z.config(locale === 'fr' ? zodFr() : zodEn());
-}
-
 export const i18n = $state<{ locale: TLocale }>({ locale: initialLocale() });
-useZodLocale(i18n.locale);
+
+// Told of every switch before it shows: zod's messages, where zod is loaded (zod-locale.ts).
+const switchListeners: ((locale: TLocale) => void)[] = [];
+
+/** Runs `listener` with the language now, and again on every switch before the page re-renders. */
+export function followLocale(listener: (locale: TLocale) => void): void {
+  listener(i18n.locale);
+  switchListeners.push(listener);
+}
 
 // The current language's words; null until the root layout's load has fetched them.
 let catalogue = $state.raw<TCatalogue | null>(null);
@@ -51,7 +52,7 @@ export async function loadMessages(): Promise<void> {
 export async function setLocale(locale: TLocale): Promise<void> {
   const words = await catalogues[locale]();
   // Before the state changes, so what re-parses on the change speaks the new language.
-  useZodLocale(locale);
+  for (const listener of switchListeners) listener(locale);
   catalogue = words;
   i18n.locale = locale;
   localStorage.setItem(LOCALE_KEY, locale);
@@ -82,30 +83,6 @@ export function segmentValue(dimension: TSegmentDimension, value: string): strin
   if (value === POOLED) return t(`pooled.${dimension}`);
   const key = `value.${value}`;
   return catalogue !== null && key in catalogue.messages ? t(key as TMessageKey) : value;
-}
-
-/**
- * Checks input with a shared schema, each wrong field with its problem in the current language:
- * zod's own message, plain words for a blank field, ours for a rule the schema words in English.
- * Reads the language, so a `$derived` using it re-checks when the member switches.
- */
-export function fieldProblems<T extends z.ZodType>(
-  schema: T,
-  input: Record<string, unknown>,
-  ownWords: Record<string, TMessageKey> = {},
-): Record<string, string> {
-  void i18n.locale;
-  const parsed = schema.safeParse(input);
-  if (parsed.success) return {};
-  const found: Record<string, string> = {};
-  for (const issue of parsed.error.issues) {
-    const field = String(issue.path[0] ?? '');
-    const own = issue.code === 'custom' ? ownWords[field] : undefined;
-    const value = input[field];
-    const blank = typeof value === 'string' && value.trim() === '';
-    found[field] ??= blank ? t('form.required') : own === undefined ? issue.message : t(own);
-  }
-  return found;
 }
 
 /** Dates and times as read in Europe: "20 Nov 2026 at 10:00", not "Nov 20, 2026 at 10:00 AM". */
