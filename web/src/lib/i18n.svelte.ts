@@ -1,26 +1,52 @@
 import { POOLED, type TLocale, type TLocalizedText, type TSegmentDimension } from '@boucle/shared';
 import type { TProblemCode } from './api';
 import type { TSignInProblem } from './hosted-signin';
-import type { TMessageKey } from './messages/en';
+import type { TPulseKey } from './messages/en';
+import type { TPagesKey } from './messages/en-pages';
 
 const LOCALE_KEY = 'boucle.locale';
 
-export type { TMessageKey } from './messages/en';
+/** Every message key, in the pulse's book or the other pages' one. */
+export type TMessageKey = TPulseKey | TPagesKey;
 
 /** Every reason a call or a sign-in can fail, told by its code rather than the API's English. */
 export type TShownProblem = TProblemCode | TSignInProblem;
 
-/** One language's words: its messages and its problems. */
-type TCatalogue = {
-  messages: Record<TMessageKey, string>;
+/** A language's words as two books: what the pulse shows (and the problems), the other pages'. */
+type TPulseBook = {
+  messages: Record<TPulseKey, string>;
   problems: Record<TShownProblem, string>;
 };
+type TPagesBook = { messages: Record<TPagesKey, string> };
 
-// One language at a time: the other one's words are only fetched when the member switches.
-const catalogues: Record<TLocale, () => Promise<TCatalogue>> = {
-  en: () => import('./messages/en'),
-  fr: () => import('./messages/fr'),
+// One language at a time, and only the pulse's book on the pulse: the rest is fetched when the
+// member goes elsewhere or switches language (ADR 0026).
+const books: Record<
+  TLocale,
+  { pulse: () => Promise<TPulseBook>; pages: () => Promise<TPagesBook> }
+> = {
+  en: { pulse: () => import('./messages/en'), pages: () => import('./messages/en-pages') },
+  fr: { pulse: () => import('./messages/fr'), pages: () => import('./messages/fr-pages') },
 };
+
+/** The words at hand: both books, or only the pulse's (`complete` false). */
+type TWords = {
+  messages: Partial<Record<TMessageKey, string>>;
+  problems: Record<TShownProblem, string>;
+  complete: boolean;
+};
+
+async function wordsIn(locale: TLocale, complete: boolean): Promise<TWords> {
+  const [pulse, pages] = await Promise.all([
+    books[locale].pulse(),
+    complete ? books[locale].pages() : null,
+  ]);
+  return {
+    messages: { ...pulse.messages, ...pages?.messages },
+    problems: pulse.problems,
+    complete,
+  };
+}
 
 function initialLocale(): TLocale {
   if (typeof localStorage === 'undefined') return 'fr';
@@ -41,32 +67,36 @@ export function followLocale(listener: (locale: TLocale) => void): void {
 }
 
 // The current language's words; null until the root layout's load has fetched them.
-let catalogue = $state.raw<TCatalogue | null>(null);
+let words = $state.raw<TWords | null>(null);
 
-/** Fetches the current language's words: the root layout's load awaits it before anything shows. */
-export async function loadMessages(): Promise<void> {
-  if (catalogue === null) catalogue = await catalogues[i18n.locale]();
+/**
+ * Fetches the current language's words, the root layout's load awaiting them before anything
+ * shows: the pulse's book only, unless `complete` (every page but the pulse and its receipt).
+ */
+export async function loadMessages(complete: boolean): Promise<void> {
+  if (words !== null && (words.complete || !complete)) return;
+  words = await wordsIn(i18n.locale, complete);
 }
 
 /** Switches language once its words are here, so nothing shows half in one, half in the other. */
 export async function setLocale(locale: TLocale): Promise<void> {
-  const words = await catalogues[locale]();
+  const next = await wordsIn(locale, words?.complete ?? false);
   // Before the state changes, so what re-parses on the change speaks the new language.
   for (const listener of switchListeners) listener(locale);
-  catalogue = words;
+  words = next;
   i18n.locale = locale;
   localStorage.setItem(LOCALE_KEY, locale);
 }
 
 /** The message in the current language, with `{name}` placeholders filled in. */
 export function t(key: TMessageKey, values: Record<string, string | number> = {}): string {
-  const message = catalogue?.messages[key] ?? key;
+  const message = words?.messages[key] ?? key;
   return message.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name] ?? `{${name}}`));
 }
 
 /** What went wrong, by its code, in the current language. */
 export function problemText(code: TShownProblem): string {
-  return catalogue?.problems[code] ?? code;
+  return words?.problems[code] ?? code;
 }
 
 /** A text stored in both languages, in the current one. */
@@ -82,7 +112,7 @@ export function local(text: TLocalizedText): string {
 export function segmentValue(dimension: TSegmentDimension, value: string): string {
   if (value === POOLED) return t(`pooled.${dimension}`);
   const key = `value.${value}`;
-  return catalogue !== null && key in catalogue.messages ? t(key as TMessageKey) : value;
+  return words !== null && key in words.messages ? t(key as TMessageKey) : value;
 }
 
 /** Dates and times as read in Europe: "20 Nov 2026 at 10:00", not "Nov 20, 2026 at 10:00 AM". */

@@ -10,6 +10,10 @@ import type { LayoutLoad } from './$types';
 export const ssr = false;
 export const prerender = false;
 
+// What every member opens on a phone needs only the pulse's book of words (ADR 0026); the home
+// page sends members there.
+const PULSE_PAGES = new Set(['/', '/pulse', '/receipt']);
+
 /**
  * Who is signed in, for every page: the sign-in pages are open to all, every other page sends a
  * visitor without a session to sign in, except the privacy page, which anyone may read (it still
@@ -20,7 +24,8 @@ export const prerender = false;
  */
 export const load: LayoutLoad = async ({ url, fetch }): Promise<TSignedIn> => {
   // The language's words are fetched beside the member, and both are here before the first render.
-  const [signedIn] = await Promise.all([whoIsSignedIn(url, fetch), loadMessages()]);
+  const words = loadMessages(!PULSE_PAGES.has(url.pathname));
+  const [signedIn] = await Promise.all([whoIsSignedIn(url, fetch), words]);
   return signedIn;
 };
 
