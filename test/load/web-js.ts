@@ -16,8 +16,13 @@ const WORDS = 'src/lib/messages/fr.ts';
 
 type TManifest = Record<string, { file: string; isEntry?: boolean; imports?: string[] }>;
 
-/** Bytes of JavaScript, raw and gzip, that loading `route` (e.g. `pulse`) fetches. */
-export function pageJavaScript(route: string): { files: number; bytes: number; gzipBytes: number } {
+/** Bytes of JavaScript, raw and gzip, that loading `route` (e.g. `pulse`) fetches, and its files. */
+export function pageJavaScript(route: string): {
+  files: number;
+  bytes: number;
+  gzipBytes: number;
+  paths: string[];
+} {
   const manifest = JSON.parse(
     readFileSync(join(WEB, '.svelte-kit/output/client/.vite/manifest.json'), 'utf8'),
   ) as TManifest;
@@ -42,12 +47,14 @@ export function pageJavaScript(route: string): { files: number; bytes: number; g
   roots.forEach(visit);
   let bytes = 0;
   let gzipBytes = 0;
+  const paths: string[] = [];
   for (const key of loaded) {
     const file = manifest[key]?.file;
     if (!file?.endsWith('.js')) continue;
+    paths.push(join(WEB, 'build', file));
     const code = readFileSync(join(WEB, 'build', file));
     bytes += code.length;
     gzipBytes += gzipSync(code, { level: 9 }).length;
   }
-  return { files: loaded.size, bytes, gzipBytes };
+  return { files: loaded.size, bytes, gzipBytes, paths };
 }
