@@ -24,6 +24,13 @@ export default defineConfig({
       },
       {
         test: {
+          // Over the built web app (npm test builds it first): what a page costs to load.
+          name: 'web-build',
+          include: ['test/web-build/**/*.test.ts'],
+        },
+      },
+      {
+        test: {
           name: 'infra',
           include: ['infra/test/**/*.test.ts'],
           // The stack is synthesised once for the run, before any test file starts.

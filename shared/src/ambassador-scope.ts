@@ -1,6 +1,6 @@
 import type { TRole } from './member.js';
 import { withheldQuestion, type TResults } from './results.js';
-import { POOLED } from './segment.js';
+import { POOLED } from './pooled.js';
 
 /** An ambassador who is not also steering reads the aggregated results of their own team only. */
 export function readsOwnTeamOnly(roles: readonly TRole[]): boolean {

@@ -1,48 +1,9 @@
 import * as z from 'zod';
+import { ERROR_CODES, type TErrorCode } from './error-codes.js';
 import type { TFieldErrors } from './response.js';
 
-/**
- * Every refusal the API can answer with. Services and repositories throw a `DomainError` with
- * one of these codes; the API maps each code to its HTTP status in one place, and the web
- * translates each code for the member.
- */
-export const ZErrorCode = z
-  .enum([
-    'invalid_input',
-    'payload_too_large',
-    'unsupported_media_type',
-    'unauthenticated',
-    'forbidden',
-    'not_in_directory',
-    'not_found',
-    'unknown_member',
-    'already_answered',
-    'iteration_not_open',
-    'invalid_transition',
-    'iteration_not_draft',
-    'iteration_is_draft',
-    'iteration_changed',
-    'iteration_exists',
-    'iteration_not_started',
-    'comments_not_released',
-    'comment_already_hidden',
-    'directory_changed',
-    // A roster import that would remove many members, sent without confirming it.
-    'roster_shrinks',
-    'idea_status_refused',
-    'idea_changed',
-    'convention_changed',
-    // The iteration review: a draft saved meanwhile; nothing new to publish.
-    'review_changed',
-    'nothing_to_publish',
-    'iteration_not_closed',
-    'unavailable',
-    'auth_unavailable',
-    'misconfigured',
-    'internal',
-  ])
-  .meta({ id: 'ErrorCode' });
-export type TErrorCode = z.infer<typeof ZErrorCode>;
+/** The API's refusal codes as a schema (the list itself is schema-free, for the web). */
+export const ZErrorCode = z.enum(ERROR_CODES).meta({ id: 'ErrorCode' });
 
 /** A refusal with meaning: the caller can act on its code; `fields` names the wrong input. */
 export class DomainError extends Error {

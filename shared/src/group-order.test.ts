@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareGroups } from './group-order.js';
-import { POOLED } from './segment.js';
+import { POOLED } from './pooled.js';
 
 describe('compareGroups', () => {
   it('orders training levels beginner, confirmed, advanced, pooled last', () => {

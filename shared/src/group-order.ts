@@ -1,6 +1,7 @@
 import { compareKeys } from './disclosure/order.js';
 import { ZTrainingLevel } from './member.js';
-import { POOLED, type TSegmentDimension } from './segment.js';
+import type { TSegmentDimension } from './segment.js';
+import { POOLED } from './pooled.js';
 
 /** Values with an order of their own; teams and sites have none, so they read alphabetically. */
 const NATURAL_ORDER: Partial<Record<TSegmentDimension, readonly string[]>> = {

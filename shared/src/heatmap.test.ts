@@ -6,7 +6,8 @@ import { pulseIdOf, type TPulse } from './pulse.js';
 import { defaultPulseTemplate } from './pulse-template.js';
 import type { TRelease } from './release.js';
 import { computeResults } from './results.js';
-import { headcountOf, POOLED } from './segment.js';
+import { headcountOf } from './segment.js';
+import { POOLED } from './pooled.js';
 import { adjustBH } from './statistics/index.js';
 import { addTallies, tallyOfResponse, type TTally } from './tally.js';
 

@@ -1,7 +1,8 @@
 import * as z from 'zod';
 import { ZReleaseInfo } from './release.js';
 import type { TGroupResult, TQuestionResult, TResults } from './results.js';
-import { POOLED, ZSegmentDimension, type TSegmentDimension } from './segment.js';
+import { ZSegmentDimension, type TSegmentDimension } from './segment.js';
+import { POOLED } from './pooled.js';
 import { adjustBH, enpsChangeTest, proportionChangeTest, welchTest } from './statistics/index.js';
 
 /**

@@ -3,7 +3,8 @@ import { pulseIdOf, type TPulse } from './pulse.js';
 import { defaultPulseTemplate } from './pulse-template.js';
 import type { TRelease } from './release.js';
 import { computeResults } from './results.js';
-import { headcountOf, POOLED } from './segment.js';
+import { headcountOf } from './segment.js';
+import { POOLED } from './pooled.js';
 import { addTallies, tallyOfResponse, type TTally } from './tally.js';
 import type { TMember } from './member.js';
 

@@ -1,17 +1,12 @@
 import * as z from 'zod';
 import type { TMember } from './member.js';
+import { POOLED } from './pooled.js';
 
 /** The dimensions results can be broken down by. None of them, alone or together, names a person. */
 export const ZSegmentDimension = z
   .enum(['team', 'site', 'trainingLevel', 'ambassador'])
   .meta({ id: 'SegmentDimension' });
 export type TSegmentDimension = z.infer<typeof ZSegmentDimension>;
-
-/**
- * The value a disclosure segment shows where a member's own value is too rare: "other teams",
- * "other sites"… (see disclosure/). Shown as a group of its own, never only hidden.
- */
-export const POOLED = '*';
 
 /**
  * A member's disclosure segment, frozen when the iteration opened: stored with the response

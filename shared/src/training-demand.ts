@@ -3,7 +3,7 @@ import { ZHeatmapCellState } from './heatmap.js';
 import type { TPulse } from './pulse.js';
 import { ZReleaseInfo } from './release.js';
 import type { TQuestionResult, TResults } from './results.js';
-import { POOLED } from './segment.js';
+import { POOLED } from './pooled.js';
 
 /** The pulse question training demand is read from (single choice: none/beginner/…). */
 export const TRAINING_NEED_QUESTION = 'training-need';

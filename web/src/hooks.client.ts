@@ -1,6 +1,5 @@
-import * as z from 'zod';
+import { makeZodJitless } from '$lib/zod-jitless';
 
-// zod compiles object parsers with `new Function` unless told not to, and merely probing for
-// it is reported as a CSP violation. This module is imported before any page's code, so the
-// shared schemas are all built without it.
-z.config({ jitless: true });
+// This module is imported before any page's code, so the shared schemas, on whichever page
+// loads them, are all built without `new Function`.
+makeZodJitless();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { POOLED } from '../segment.js';
+import { POOLED } from '../pooled.js';
 import { IDEA_OTHER_TEAMS, ideaTeam } from './ideas.js';
 
 const segment = (team: string) => ({

@@ -1,4 +1,5 @@
-import { POOLED, type TSegment } from '../segment.js';
+import type { TSegment } from '../segment.js';
+import { POOLED } from '../pooled.js';
 
 /** The team shown beside an idea when the author's team is pooled: "other teams". */
 export const IDEA_OTHER_TEAMS = POOLED;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TMember, TTrainingLevel } from '../member.js';
-import { POOLED, ZSegmentDimension, type TSegment, type TSegmentDimension } from '../segment.js';
+import { ZSegmentDimension, type TSegment, type TSegmentDimension } from '../segment.js';
+import { POOLED } from '../pooled.js';
 import {
   DEFAULT_POOLING_ORDER,
   disclosureSegments,

@@ -1,12 +1,12 @@
 import type { TMember } from '../member.js';
 import {
-  POOLED,
   segmentOf,
   ZSegmentDimension,
   type THeadcount,
   type TSegment,
   type TSegmentDimension,
 } from '../segment.js';
+import { POOLED } from '../pooled.js';
 import { compareKeys } from './order.js';
 
 /** Which dimension a rare member loses first: the ambassador flag, then site, level, team. */

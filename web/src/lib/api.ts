@@ -1,6 +1,5 @@
 import { invalidateAll } from '$app/navigation';
-import { ZApiError, type TErrorCode } from '@boucle/shared';
-import type { z } from 'zod';
+import { ERROR_CODES, type TApiError, type TErrorCode } from '@boucle/shared';
 import { signOut, tokenOf } from './session';
 
 /** Why a call failed: one of the API's codes, or no usable answer at all. */
@@ -18,15 +17,36 @@ export class ApiError extends Error {
   }
 }
 
+/** How a call reads its answer: a shared schema (zod's `safeParse`), or `typedAs`. */
+export type TAnswerReader<T> = {
+  safeParse(
+    payload: unknown,
+  ): { success: true; data: T } | { success: false; error: { message: string } };
+};
+
 /**
- * Calls the API with the session's token and parses the answer with its shared schema. Loads
- * pass their own `fetch`, so SvelteKit knows what they depend on.
+ * An answer taken as the shared type says, without its schema: for the pages that must not load
+ * zod (the pulse, ADR 0026). The API's handlers are type-checked against the same schemas and
+ * ship with this app; only an answer that is not a JSON object (a proxy's page) is unexpected.
  */
-export async function api<T extends z.ZodType>(
+export function typedAs<T extends object>(): TAnswerReader<T> {
+  return {
+    safeParse: (payload) =>
+      typeof payload === 'object' && payload !== null
+        ? { success: true, data: payload as T }
+        : { success: false, error: { message: 'Not a JSON object' } },
+  };
+}
+
+/**
+ * Calls the API with the session's token and reads the answer, with its shared schema or as its
+ * type. Loads pass their own `fetch`, so SvelteKit knows what they depend on.
+ */
+export async function api<T>(
   path: string,
-  schema: T,
+  reader: TAnswerReader<T>,
   init: { method?: string; body?: unknown; csv?: string; fetch?: typeof fetch } = {},
-): Promise<z.infer<T>> {
+): Promise<T> {
   const headers: Record<string, string> = {};
   const token = tokenOf();
   if (token) headers.authorization = `Bearer ${token}`;
@@ -44,7 +64,7 @@ export async function api<T extends z.ZodType>(
   }
   if (!response.ok) throw await failureOf(response);
   const payload: unknown = await response.json().catch(() => null);
-  const parsed = schema.safeParse(payload);
+  const parsed = reader.safeParse(payload);
   if (!parsed.success) throw new ApiError(response.status, 'unexpected', parsed.error.message);
   return parsed.data;
 }
@@ -53,11 +73,31 @@ export async function api<T extends z.ZodType>(
 export async function failureOf(response: Response): Promise<ApiError> {
   // The token expired or was revoked: forget it, and the layout's guard sends to sign-in.
   if (response.status === 401) signOut();
-  const parsed = ZApiError.safeParse(await response.json().catch(() => null));
-  if (!parsed.success)
+  const body: unknown = await response.json().catch(() => null);
+  if (!isApiError(body))
     return new ApiError(response.status, 'unexpected', `Unexpected answer (${response.status})`);
-  const { code, message, fields } = parsed.data.error;
+  const { code, message, fields } = body.error;
   return new ApiError(response.status, code, message, fields);
+}
+
+/**
+ * Whether a refusal is the API's own. Checked, unlike answers: a refusal may come from whatever
+ * stands in front of the API (a gateway, a CDN), and its code picks what the member reads.
+ */
+function isApiError(body: unknown): body is TApiError {
+  if (typeof body !== 'object' || body === null || !('error' in body)) return false;
+  const { error } = body;
+  if (typeof error !== 'object' || error === null) return false;
+  if (!('code' in error) || !ERROR_CODES.some((code) => code === error.code)) return false;
+  if (!('message' in error) || typeof error.message !== 'string') return false;
+  if (!('fields' in error) || error.fields === undefined) return true;
+  const { fields } = error;
+  return (
+    typeof fields === 'object' &&
+    fields !== null &&
+    !Array.isArray(fields) &&
+    Object.values(fields).every((problem) => typeof problem === 'string')
+  );
 }
 
 /** Why a change failed, for the page to show; an ended session goes back to sign-in first. */

@@ -1,5 +1,5 @@
-import { ZMe, type TMe } from '@boucle/shared';
-import { api } from './api';
+import type { TMe } from '@boucle/shared';
+import { api, typedAs } from './api';
 
 let asked: { token: string; me: Promise<TMe> } | null = null;
 
@@ -9,7 +9,7 @@ let asked: { token: string; me: Promise<TMe> } | null = null;
  */
 export function signedInMember(fetcher: typeof fetch, token: string): Promise<TMe> {
   if (asked?.token !== token) {
-    const me = api('/me', ZMe, { fetch: fetcher });
+    const me = api('/me', typedAs<TMe>(), { fetch: fetcher });
     asked = { token, me };
     me.catch(() => {
       if (asked?.me === me) asked = null;

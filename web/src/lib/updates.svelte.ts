@@ -1,5 +1,5 @@
-import { ZUpdates, ZUpdatesSeen, type TUpdates } from '@boucle/shared';
-import { api } from './api';
+import type { TUpdates, TUpdatesSeen } from '@boucle/shared';
+import { api, typedAs } from './api';
 
 /**
  * The signed-in member's updates, for the nav badge and the pulse's first card: asked once per
@@ -14,7 +14,7 @@ export function followUpdates(token: string): void {
   if (myUpdates.token === token) return;
   myUpdates.token = token;
   myUpdates.updates = null;
-  api('/updates', ZUpdates)
+  api('/updates', typedAs<TUpdates>())
     .then((updates) => {
       if (myUpdates.token === token) myUpdates.updates = updates;
     })
@@ -26,6 +26,6 @@ export function followUpdates(token: string): void {
 
 /** The member read these updates: recorded, and the badge goes to nothing new. */
 export async function markSeen(updates: TUpdates): Promise<void> {
-  const { lastVisit } = await api('/updates/seen', ZUpdatesSeen, { method: 'PUT' });
+  const { lastVisit } = await api('/updates/seen', typedAs<TUpdatesSeen>(), { method: 'PUT' });
   myUpdates.updates = { ...updates, lastVisit, unseen: 0 };
 }

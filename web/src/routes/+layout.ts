@@ -1,5 +1,6 @@
 import { redirect } from '@sveltejs/kit';
 import { ApiError } from '$lib/api';
+import { loadMessages } from '$lib/i18n.svelte';
 import type { TSignedIn } from '$lib/load';
 import { signedInMember } from '$lib/me';
 import { tokenOf } from '$lib/session';
@@ -9,14 +10,26 @@ import type { LayoutLoad } from './$types';
 export const ssr = false;
 export const prerender = false;
 
+// What every member opens on a phone needs only the pulse's book of words (ADR 0026); the home
+// page sends members there.
+const PULSE_PAGES = new Set(['/', '/pulse', '/receipt']);
+
 /**
  * Who is signed in, for every page: the sign-in pages are open to all, every other page sends a
  * visitor without a session to sign in, except the privacy page, which anyone may read (it still
- * learns who is signed in, so the menu stays). It never throws an error: one thrown from the
- * root layout replaces the app with SvelteKit's bare fallback page, so the pages that need the
- * member raise it (`requireMember`), and the others still work.
+ * learns who is signed in, so the menu stays). It throws no error but the language's words
+ * failing to arrive (no page can show anything without them): one thrown from the root layout
+ * replaces the app with SvelteKit's bare fallback page, so the pages that need the member raise
+ * it (`requireMember`), and the others still work.
  */
 export const load: LayoutLoad = async ({ url, fetch }): Promise<TSignedIn> => {
+  // The language's words are fetched beside the member, and both are here before the first render.
+  const words = loadMessages(!PULSE_PAGES.has(url.pathname));
+  const [signedIn] = await Promise.all([whoIsSignedIn(url, fetch), words]);
+  return signedIn;
+};
+
+async function whoIsSignedIn(url: URL, fetch: typeof globalThis.fetch): Promise<TSignedIn> {
   const signedOut = { me: null, problem: null };
   if (url.pathname === '/signin' || url.pathname.startsWith('/signin/')) return signedOut;
   const openToAll = url.pathname === '/privacy';
@@ -30,4 +43,4 @@ export const load: LayoutLoad = async ({ url, fetch }): Promise<TSignedIn> => {
     if (cause instanceof ApiError) return { me: null, problem: cause };
     throw cause;
   }
-};
+}

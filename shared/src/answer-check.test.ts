@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultPulseTemplate } from './pulse-template.js';
-import { checkAnswers } from './response.js';
+import { checkAnswers } from './answer-check.js';
 
 const valid = {
   usefulness: 4,

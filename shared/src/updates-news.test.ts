@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TIdea } from './ideas/index.js';
-import { fatesOf, reviewIsNews, statusChangedAt, unseenCount } from './updates.js';
+import { fatesOf, reviewIsNews, statusChangedAt, unseenCount } from './updates-news.js';
 
 const idea = (id: string, over: Partial<TIdea> = {}): TIdea => ({
   id: `000003-${id.padEnd(10, '0')}`,

@@ -1,0 +1,108 @@
+import type { TShownProblem } from '../i18n.svelte';
+import type { TPulseKey } from './en';
+
+/** The pulse's words in French: every English key, no other (typed by the English book). */
+export const messages: Record<TPulseKey, string> = {
+  'app.skip': 'Aller au contenu',
+  'nav.label': 'Principale',
+  'nav.pulse': 'Pulse',
+  'nav.steering': 'Pilotage',
+  'nav.signOut': 'Se déconnecter',
+  'nav.privacy': 'Confidentialité',
+  'language.switch': 'English',
+  loading: 'Chargement…',
+  retry: 'Réessayer',
+  'error.title': 'Un problème est survenu',
+  'error.forbiddenTitle': 'Réservé au groupe de pilotage',
+  'error.notFoundTitle': 'Page introuvable',
+  'error.signInTitle': 'La connexion a échoué',
+  'error.home': 'Retour à l’accueil',
+  'signin.title': 'Se connecter',
+  'pulse.title': 'Pulse de l’itération',
+  'pulse.intro':
+    'Moins d’une minute. Vos réponses sont anonymes : elles ne sont gardées qu’avec votre équipe, votre site, votre niveau de formation et votre statut d’ambassadeur (moins de détails si trop peu de membres les partagent), jamais avec votre nom, le jour ou l’heure.',
+  'pulse.none': 'Aucune itération n’est ouverte pour le moment. Revenez à la prochaine !',
+  'pulse.submit': 'Envoyer mes réponses',
+  'pulse.sending': 'Envoi…',
+  'pulse.required': 'Réponse requise',
+  'pulse.optional': 'facultatif',
+  'pulse.fix': 'Certaines réponses sont à compléter :',
+  'pulse.chars': 'caractères restants',
+  'pulse.nearLimit': 'Moins de {count} caractères restants',
+  'pulse.limitReached': 'Nombre maximal de caractères atteint',
+  'pulse.enpsLow': 'Pas du tout probable',
+  'pulse.enpsHigh': 'Très probable',
+  'pulse.multipleHint': 'Plusieurs réponses possibles',
+  'receipt.pageTitle': 'Reçu',
+  'receipt.title': 'Merci, votre réponse est enregistrée',
+  'receipt.body': 'Vous avez répondu au pulse de « {iteration} » le {day}.',
+  'receipt.anonymous':
+    'Ce reçu prouve que vous avez répondu, et quel jour. Il ne contient pas vos réponses, et personne ne peut le relier à elles.',
+  'receipt.none': 'Vous n’avez pas encore répondu au pulse en cours.',
+  'receipt.answer': 'Répondre au pulse',
+  'privacy.link': 'Comment votre anonymat est protégé',
+  'iterations.link': 'Itérations',
+  'roster.link': 'Annuaire',
+  'adoption.link': 'Adoption',
+  'comments.link': 'Commentaires',
+  // trends: the trends page, its charts and the ambassadors' team page
+  'trends.link': 'Tendances',
+  'trends.teamLink': 'Mon équipe',
+  // ideas: the ideas board, its votes and its submit form
+  'ideas.link': 'Idées',
+  'triage.link': 'Tri',
+  'moderation.link': 'Modération',
+  // updates & conventions: "you said, we did", my ideas and votes, the conventions register
+  'conventions.link': 'Conventions',
+  'updates.link': 'Nouvelles',
+  'updates.linkNew': 'Nouvelles, {count} non lues',
+  'updates.cardTitle': 'Vous avez dit, nous avons fait',
+  'updates.cardLink': 'Lire toute la revue et ce que sont devenues vos idées',
+  'published.youSaid': 'Vous avez dit :',
+  'published.weDid': 'Nous avons fait :',
+  'decisions.nav': 'Décisions',
+};
+
+export const problems: Record<TShownProblem, string> = {
+  invalid_input: 'Une partie de l’envoi n’est pas valide. Vérifiez les champs et réessayez.',
+  payload_too_large: 'Le fichier est trop volumineux.',
+  unsupported_media_type: 'L’application a envoyé sa demande sous une forme que le serveur refuse.',
+  unauthenticated: 'Votre session a expiré. Veuillez vous reconnecter.',
+  forbidden: 'Cette page est réservée au groupe de pilotage.',
+  not_in_directory:
+    'Vous n’êtes pas encore dans l’annuaire des membres : adressez-vous au groupe de pilotage.',
+  not_found: 'Ce que vous demandez n’existe pas (ou plus).',
+  unknown_member: 'Ce membre n’est pas dans l’annuaire.',
+  already_answered: 'Vous avez déjà répondu à ce pulse.',
+  iteration_not_open: 'Cette itération n’accepte plus de réponses.',
+  invalid_transition:
+    'Cette étape n’est plus possible : l’itération a changé entre-temps. La liste est à jour.',
+  iteration_not_draft: 'Le pulse ne peut changer que tant que l’itération est un brouillon.',
+  iteration_is_draft:
+    'Cette itération est encore un brouillon : ses chiffres viennent une fois qu’elle a eu lieu.',
+  iteration_changed: 'Quelqu’un a modifié cette itération entre-temps. La liste est à jour.',
+  iteration_exists: 'Cette itération existe déjà.',
+  iteration_not_started: 'Cette itération n’est pas encore ouverte : il n’y a pas de résultats.',
+  comments_not_released: 'Les commentaires sont visibles une fois l’itération clôturée.',
+  comment_already_hidden: 'Ce commentaire est déjà masqué.',
+  directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
+  roster_shrinks: 'Ce fichier retirerait de nombreux membres de l’annuaire.',
+  idea_status_refused: 'Cette idée ne peut pas franchir cette étape dans son état actuel.',
+  idea_changed: 'Quelqu’un a modifié cette idée entre-temps. Elle est à jour : réessayez.',
+  convention_changed:
+    'Quelqu’un a révisé cette convention entre-temps. Rechargez-la et réécrivez votre modification.',
+  review_changed:
+    'Quelqu’un a enregistré ce bilan entre-temps. Rechargez-le, puis refaites vos modifications.',
+  nothing_to_publish: 'Rien de nouveau à publier : enregistrez d’abord une modification.',
+  iteration_not_closed: 'Un bilan se publie une fois son itération clôturée.',
+  unavailable: 'Le service est très sollicité. Réessayez dans un instant.',
+  auth_unavailable:
+    'La connexion ne peut pas être vérifiée pour le moment. Réessayez dans un instant.',
+  misconfigured: 'Le service est mal configuré. Prévenez le groupe de pilotage.',
+  internal: 'Une erreur s’est produite de notre côté. Veuillez réessayer.',
+  network: 'Le serveur est injoignable. Vérifiez votre connexion.',
+  unexpected: 'Le serveur a répondu de façon inattendue. Veuillez réessayer.',
+  signin_refused: 'La connexion d’entreprise a refusé la demande.',
+  signin_expired: 'Ce lien de connexion n’est plus valable. Veuillez vous reconnecter.',
+  signin_failed: 'La connexion n’a pas pu aboutir. Veuillez réessayer.',
+};
