@@ -167,7 +167,7 @@ describe('a member answers the pulse on a phone', () => {
   it('says when a page does not exist, with the way back', async () => {
     const page = await phone();
     await signInAs(page, demoMembers()[4]?.email ?? '');
-    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    await page.waitForURL((url) => !url.pathname.startsWith('/signin'));
     await page.goto(`${browser.stack.url}/nowhere`);
     await page.getByRole('heading', { name: 'Page not found' }).waitFor();
     await expectAccessible(page, 'the page-not-found page');
@@ -176,7 +176,8 @@ describe('a member answers the pulse on a phone', () => {
     expect(problems).toHaveLength(1);
     expect(problems[0]).toMatch(/^Console error on \S+\/nowhere: \w+: Not found: \/nowhere\n/);
     await page.getByRole('link', { name: 'Back to the home page' }).click();
-    await page.getByRole('heading', { name: 'Iteration pulse' }).waitFor();
+    await page.getByRole('heading', { name: 'Page not found' }).waitFor({ state: 'detached' });
+    expect(new URL(page.url()).pathname).not.toBe('/nowhere');
     await page.context().close();
   });
 
