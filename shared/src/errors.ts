@@ -29,6 +29,8 @@ export const ZErrorCode = z
     'directory_changed',
     // A roster import that would remove many members, sent without confirming it.
     'roster_shrinks',
+    // A staged roster import: a chunk overlapping another, chunks missing, already completed.
+    'roster_import_conflict',
     'idea_status_refused',
     'idea_changed',
     'convention_changed',

@@ -50,6 +50,11 @@ import {
   ZPublishedReview,
   ZReviewDraft,
   ZReviewDraftInput,
+  ZRosterChunkInput,
+  ZRosterChunkParams,
+  ZRosterImport,
+  ZRosterImportId,
+  ZRosterImportInput,
   ZRosterImportQuery,
   ZRosterImportResult,
   ZSegmentDimension,
@@ -299,8 +304,8 @@ export const importRoster = createRoute({
   ...endpoint(
     'post',
     '/api/members/import',
-    'Replace the roster from CSV (all or nothing)',
-    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 10 * 1024 * 1024 }),
+    'Replace the roster from CSV (all or nothing), up to 5,000 members: larger ones use the staged import',
+    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 4 * 1024 * 1024 }),
   ),
   request: {
     query: ZRosterImportQuery,
@@ -316,6 +321,52 @@ export const importRoster = createRoute({
     },
   },
   responses: answers(200, ZRosterImportResult, 'Members imported'),
+});
+
+const importParams = z.object({ id: ZRosterImportId });
+
+export const startRosterImport = createRoute({
+  ...endpoint(
+    'post',
+    '/api/roster/imports',
+    'Start a staged roster import of this many members (ADR 0025)',
+    steering,
+  ),
+  request: { body: jsonBody(ZRosterImportInput) },
+  responses: answers(201, ZRosterImport, 'The import, waiting for its chunks'),
+});
+
+export const rosterImport = createRoute({
+  ...endpoint(
+    'get',
+    '/api/roster/imports/{id}',
+    'A staged roster import and its progress',
+    steering,
+  ),
+  request: { params: importParams },
+  responses: answers(200, ZRosterImport, 'Its state and the chunks received'),
+});
+
+export const stageRosterChunk = createRoute({
+  ...endpoint(
+    'put',
+    '/api/roster/imports/{id}/chunks/{n}',
+    'Send chunk n (from 1) of the roster, by email order; sending it again changes nothing',
+    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 2 * 1024 * 1024 }),
+  ),
+  request: { params: ZRosterChunkParams, body: jsonBody(ZRosterChunkInput) },
+  responses: answers(200, ZRosterImport, 'The chunk is staged'),
+});
+
+export const completeRosterImport = createRoute({
+  ...endpoint(
+    'post',
+    '/api/roster/imports/{id}/complete',
+    'Switch the directory to the staged roster; call again while the state is `switched`',
+    steering,
+  ),
+  request: { params: importParams, query: ZRosterImportQuery },
+  responses: answers(200, ZRosterImport, 'Switched (follow-up under way) or completed'),
 });
 
 const ideaParams = z.object({ id: ZIdeaId });
@@ -525,6 +576,10 @@ export const apiRoutes = [
   involvement,
   headcount,
   importRoster,
+  startRosterImport,
+  rosterImport,
+  stageRosterChunk,
+  completeRosterImport,
   listIdeas,
   submitIdea,
   getIdea,

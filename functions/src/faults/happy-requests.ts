@@ -15,6 +15,7 @@ import { ideaCommentKey, type TStoredIdeaComment } from '../repositories/idea-co
 import { ideaKey } from '../repositories/ideas.js';
 import { iterationKey } from '../repositories/iterations.js';
 import { draftKey } from '../repositories/reviews.js';
+import { importKey } from '../repositories/roster-imports.js';
 import { voterKeyOf } from '../services/receipt-key.js';
 import {
   defaultItems,
@@ -32,6 +33,9 @@ export const IDEA = '000005-mhq1x2y3z0abc123';
 export const KEPT_IDEA = '000005-mhq1x2y3z0def456';
 export const COMMENT = `${IDEA}_mhq1x2y3z00000001`;
 export const CONVENTION = 'mhq1x2y3z0abcdef';
+/** A roster import waiting for its one chunk, and one whose chunk is in. */
+export const STAGING_IMPORT = 'mhq1x2y3zabcdefg';
+export const READY_IMPORT = 'mhq1x2y3zhijklmn';
 export const ambassador: TMember = { ...employee, email: 'amy@example.com', ambassador: true };
 
 const storedIdea = (id: string) => ({
@@ -128,12 +132,42 @@ export function happyItems(): TStoredItem[] {
         { revision: 1, at: '2026-11-01T09:00:00.000Z', title: 'Reply', text: 'Not by e-mail.' },
       ],
     },
+    ...stagedImports(),
     {
       ...draftKey(4),
       content: { ...EMPTY_REVIEW, summary: 'Training in levels worked.' },
       version: 1,
       savedAt: '2026-11-14T09:00:00.000Z',
     },
+  ];
+}
+
+/** Two imports of the same two members: one staging, one with its chunk (and members) in. */
+function stagedImports(): TStoredItem[] {
+  const job = (id: string) => ({
+    ...importKey(id),
+    id,
+    version: `2026-11-20T09:00:00.000Z-${id}`,
+    state: 'staging',
+    members: 2,
+    chunkSize: 1000,
+    chunks: 1,
+    createdAt: '2026-11-20T09:00:00.000Z',
+  });
+  const ready = job(READY_IMPORT);
+  return [
+    { ...job(STAGING_IMPORT), received: {} },
+    {
+      ...ready,
+      received: {
+        '1': { first: ambassador.email, last: steering.email, count: 2, digest: 'd' },
+      },
+    },
+    ...[ambassador, steering].map((member) => ({
+      pk: `DIRECTORY#${ready.version}`,
+      sk: `MEMBER#${member.email}`,
+      member,
+    })),
   ];
 }
 
@@ -215,6 +249,24 @@ export const HAPPY_REQUESTS: Record<string, THappyRequest> = {
       'ana@example.com,Ana,Sales,Paris,beginner,false,employee',
       'sam@example.com,Sam,Sales,Paris,beginner,false,steering',
     ].join('\n'),
+  },
+  'POST /api/roster/imports': {
+    member: steering,
+    path: '/api/roster/imports',
+    body: { members: 2 },
+  },
+  'GET /api/roster/imports/{id}': {
+    member: steering,
+    path: `/api/roster/imports/${STAGING_IMPORT}`,
+  },
+  'PUT /api/roster/imports/{id}/chunks/{n}': {
+    member: steering,
+    path: `/api/roster/imports/${STAGING_IMPORT}/chunks/1`,
+    body: { members: [ambassador, steering] },
+  },
+  'POST /api/roster/imports/{id}/complete': {
+    member: steering,
+    path: `/api/roster/imports/${READY_IMPORT}/complete?confirmRemoval=true`,
   },
   'GET /api/ideas': { member: employee, path: '/api/ideas' },
   'POST /api/ideas': {

@@ -1,4 +1,10 @@
-import { DomainError, needsRemovalConfirmation, rosterRemoval, type TMember } from '@boucle/shared';
+import {
+  DomainError,
+  needsRemovalConfirmation,
+  rosterRemoval,
+  type TMember,
+  type TRosterRemoval,
+} from '@boucle/shared';
 import type { TAppDeps } from '../http/env.js';
 
 /**
@@ -14,16 +20,7 @@ export async function importRoster(
   removalConfirmed: boolean,
 ): Promise<void> {
   const before = (await deps.directory.members()).map((member) => member.email.toLowerCase());
-  const removal = rosterRemoval(before, members);
-  if (needsRemovalConfirmation(removal) && !removalConfirmed) {
-    throw new DomainError(
-      'roster_shrinks',
-      `This file removes ${removal.removed} of the ${removal.current} members; nothing was imported`,
-      {
-        confirmRemoval: `removes ${removal.removed} of ${removal.current} members: send again with confirmRemoval=true to import it`,
-      },
-    );
-  }
+  refuseUnconfirmedShrink(rosterRemoval(before, members), removalConfirmed);
   await deps.directory.replace(members, deps.now());
   const kept = new Set(members.map((member) => member.email.toLowerCase()));
   const removed = before.filter((email) => !kept.has(email));
@@ -34,5 +31,17 @@ export async function importRoster(
   await deps.disclosure.forget(
     { iterationId: open.iteration.id, freeze: open.disclosureFreeze },
     removed,
+  );
+}
+
+/** The shrink guard of every import (ADR 24): the numbers, for the page to ask with. */
+export function refuseUnconfirmedShrink(removal: TRosterRemoval, removalConfirmed: boolean): void {
+  if (!needsRemovalConfirmation(removal) || removalConfirmed) return;
+  throw new DomainError(
+    'roster_shrinks',
+    `This file removes ${removal.removed} of the ${removal.current} members; nothing was imported`,
+    {
+      confirmRemoval: `removes ${removal.removed} of ${removal.current} members: send again with confirmRemoval=true to import it`,
+    },
   );
 }

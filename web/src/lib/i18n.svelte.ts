@@ -1190,6 +1190,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     comment_already_hidden: 'This comment is already hidden.',
     directory_changed: 'The directory changed meanwhile. Please import the file again.',
     roster_shrinks: 'This file would remove many members from the directory.',
+    roster_import_conflict: 'The import could not go on as sent. Please import the file again.',
     idea_status_refused: 'This idea cannot take this step in its current state.',
     idea_changed: 'Someone changed this idea meanwhile. It is up to date now: try again.',
     review_changed: 'Someone saved this review meanwhile. Reload it, then make your changes again.',
@@ -1232,6 +1233,7 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     comment_already_hidden: 'Ce commentaire est déjà masqué.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
     roster_shrinks: 'Ce fichier retirerait de nombreux membres de l’annuaire.',
+    roster_import_conflict: 'L’import n’a pas pu continuer tel quel. Importez le fichier à nouveau.',
     idea_status_refused: 'Cette idée ne peut pas franchir cette étape dans son état actuel.',
     idea_changed: 'Quelqu’un a modifié cette idée entre-temps. Elle est à jour : réessayez.',
     convention_changed:
