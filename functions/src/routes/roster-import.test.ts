@@ -1,0 +1,181 @@
+import { type TMember } from '@boucle/shared';
+import { describe, expect, it } from 'vitest';
+import { fakeTable, type TStoredItem } from '../faults/fake-table.js';
+import { importKey, type TStoredImport } from '../repositories/roster-imports.js';
+import { defaultItems, employee, mockedApp, steering } from '../testing/mocked-app.js';
+
+const ID = 'mhq1x2y3zabcdefg';
+const member = (index: number): TMember => ({
+  ...employee,
+  email: `m${String(index).padStart(5, '0')}@example.com`,
+  name: `Member ${index}`,
+});
+const members = (from: number, count: number) =>
+  Array.from({ length: count }, (_, index) => member(from + index));
+
+/** An import of 2,500 members (3 chunks), staging unless said otherwise. */
+function job(rest: Partial<TStoredImport> = {}): TStoredItem {
+  return {
+    ...importKey(ID),
+    id: ID,
+    version: `2026-11-20T09:00:00.000Z-${ID}`,
+    state: 'staging',
+    members: 2500,
+    chunkSize: 1000,
+    chunks: 3,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    received: {},
+    ...rest,
+  };
+}
+
+async function appWith(...items: TStoredItem[]) {
+  const mocked = await mockedApp();
+  const table = fakeTable(mocked.dynamo, [...defaultItems(), ...items]);
+  return { ...mocked, table };
+}
+
+const chunkPath = (n: number | string) => `/api/roster/imports/${ID}/chunks/${n}`;
+const writes = (table: { calls: { command: string }[] }) =>
+  table.calls.filter((call) => ['BatchWrite', 'Update', 'Put'].includes(call.command));
+
+describe('starting a staged roster import', () => {
+  it('answers 201 with the chunks to send', async () => {
+    const { call } = await appWith();
+    const response = await call(steering, 'POST', '/api/roster/imports', { members: 2500 });
+    expect(response.status).toBe(201);
+    expect(await response.json()).toMatchObject({
+      id: expect.stringMatching(/^[0-9a-z]{16}$/),
+      state: 'staging',
+      members: 2500,
+      chunkSize: 1000,
+      chunks: 3,
+      chunksReceived: 0,
+    });
+  });
+
+  it.each([0, 100_001, 2.5])('refuses %s members, naming the field', async (count) => {
+    const { call } = await appWith();
+    const response = await call(steering, 'POST', '/api/roster/imports', { members: count });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toHaveProperty('members');
+  });
+});
+
+describe('a chunk', () => {
+  it('is staged and counted', async () => {
+    const { call, table } = await appWith(job());
+    const response = await call(steering, 'PUT', chunkPath(2), { members: members(1000, 1000) });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ chunksReceived: 1, chunks: 3 });
+    expect(table.calls.filter((c) => c.command === 'BatchWrite')).toHaveLength(40);
+  });
+
+  it('sent again with the same members is staged again, counted once', async () => {
+    const chunk = members(2000, 500);
+    const first = await appWith(job());
+    await first.call(steering, 'PUT', chunkPath(3), { members: chunk });
+    const update = first.table.calls.find((c) => c.command === 'Update')?.input as {
+      ExpressionAttributeValues: { ':chunk': unknown };
+    };
+    const received = {
+      '3': update.ExpressionAttributeValues[':chunk'],
+    } as TStoredImport['received'];
+    const again = await appWith(job({ received }));
+    const response = await again.call(steering, 'PUT', chunkPath(3), { members: chunk });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ chunksReceived: 1 });
+  });
+
+  it('of an unknown import answers 404 naming the id', async () => {
+    const { call } = await appWith();
+    const response = await call(steering, 'PUT', chunkPath(1), { members: members(0, 1000) });
+    expect(response.status).toBe(404);
+    expect((await response.json()).error.fields).toEqual({ id: 'unknown import' });
+  });
+
+  it.each([
+    ['a number past the last chunk', 4, members(0, 1000), 'n'],
+    ['too few members for its place', 1, members(0, 999), 'members'],
+    ['too many members', 1, members(0, 1001), 'members'],
+    ['members out of email order', 1, [...members(1, 999), member(0)], 'members.999.email'],
+    ['the same member twice', 3, [...members(2000, 499), member(2498)], 'members.499.email'],
+  ])('with %s is refused 400 naming %s, writing nothing', async (_, n, sent, field) => {
+    const { call, table } = await appWith(job());
+    const response = await call(steering, 'PUT', chunkPath(n), { members: sent });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error.fields).toHaveProperty([field]);
+    expect(writes(table)).toEqual([]);
+  });
+
+  it.each([
+    ['overlapping the chunk before', 2, members(999, 1000), 'members.0.email'],
+    ['overlapping the chunk after', 2, members(1001, 1000), 'members.999.email'],
+    ['sent again with other members', 1, members(10_000, 1000), 'members'],
+  ])('%s is refused 409 naming %s, writing nothing', async (_, n, sent, field) => {
+    const received = {
+      '1': { first: member(0).email, last: member(999).email, count: 1000, digest: 'a' },
+      '3': { first: member(2000).email, last: member(2499).email, count: 500, digest: 'b' },
+    };
+    const { call, table } = await appWith(job({ received }));
+    const response = await call(steering, 'PUT', chunkPath(n), { members: sent });
+    expect(response.status).toBe(409);
+    const { error } = await response.json();
+    expect(error.code).toBe('roster_import_conflict');
+    expect(error.fields).toHaveProperty([field]);
+    expect(writes(table)).toEqual([]);
+  });
+
+  it('of a completed import is refused 409 naming the id', async () => {
+    const { call, table } = await appWith(job({ state: 'completed' }));
+    const response = await call(steering, 'PUT', chunkPath(1), { members: members(0, 1000) });
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.fields).toHaveProperty('id');
+    expect(writes(table)).toEqual([]);
+  });
+});
+
+describe('completing an import', () => {
+  const complete = `/api/roster/imports/${ID}/complete`;
+
+  it('with a chunk missing is refused 409 naming it', async () => {
+    const received = {
+      '1': { first: member(0).email, last: member(999).email, count: 1000, digest: 'a' },
+    };
+    const { call, table } = await appWith(job({ received }));
+    const response = await call(steering, 'POST', complete);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error).toMatchObject({
+      code: 'roster_import_conflict',
+      fields: { chunks: 'missing 2, 3' },
+    });
+    expect(writes(table)).toEqual([]);
+  });
+
+  it('already completed is refused 409', async () => {
+    const { call } = await appWith(job({ state: 'completed' }));
+    const response = await call(steering, 'POST', complete);
+    expect(response.status).toBe(409);
+    expect((await response.json()).error.fields).toEqual({ id: 'already completed' });
+  });
+
+  it('of an unknown import answers 404', async () => {
+    const { call } = await appWith();
+    expect((await call(steering, 'POST', complete)).status).toBe(404);
+    expect((await call(steering, 'GET', `/api/roster/imports/${ID}`)).status).toBe(404);
+  });
+});
+
+describe('the one-request import', () => {
+  it('refuses more than 5,000 members with 413 naming the file', async () => {
+    const { call, table } = await appWith();
+    const csv = [
+      'email,name,team,site,trainingLevel,ambassador,role',
+      ...members(0, 5001).map((m) => `${m.email},${m.name},Sales,Paris,beginner,no,employee`),
+    ].join('\n');
+    const response = await call(steering, 'POST', '/api/members/import', csv);
+    expect(response.status).toBe(413);
+    expect((await response.json()).error.fields.file).toMatch(/staged import/);
+    expect(writes(table)).toEqual([]);
+  });
+});
