@@ -2,6 +2,7 @@ import * as z from 'zod';
 import { decimalParameter } from './decimal.js';
 import { ZMember, type TMember } from './member.js';
 import { MAX_ROSTER_ROWS } from './roster.js';
+import { headcountOf, type THeadcount } from './segment.js';
 
 /**
  * A roster sent in chunks (ADR 0025): each request stays far below the function's 10 s and 6 MB
@@ -79,4 +80,17 @@ export function firstOutOfOrder(members: readonly Pick<TMember, 'email'>[]): num
   return members.findIndex(
     (member, index) => index > 0 && !(member.email > (members[index - 1]?.email ?? '')),
   );
+}
+
+/** The headcount of a roster from its chunks' headcounts. */
+export function sumOfHeadcounts(parts: readonly THeadcount[]): THeadcount {
+  const sum = headcountOf([]);
+  for (const part of parts) {
+    sum.total += part.total;
+    for (const [dimension, counts] of Object.entries(part.byDimension)) {
+      const into = (sum.byDimension[dimension as keyof THeadcount['byDimension']] ??= {});
+      for (const [value, count] of Object.entries(counts)) into[value] = (into[value] ?? 0) + count;
+    }
+  }
+  return sum;
 }

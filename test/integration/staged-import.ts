@@ -1,6 +1,6 @@
 import { rosterChunks, ZRosterImport, type TMember, type TRosterImport } from '@boucle/shared';
 
-export type TSend = (method: string, path: string, body?: unknown) => Promise<Response>;
+export type TSend = (method: string, path: string, body?: unknown) => Response | Promise<Response>;
 
 /** One request of an import as sent: how long its answer took, how large its body was. */
 export type TSent = { path: string; status: number; ms: number; bytes: number };

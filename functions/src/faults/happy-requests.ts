@@ -5,6 +5,7 @@
 import {
   defaultPulseTemplate,
   EMPTY_REVIEW,
+  headcountOf,
   pulseIdOf,
   queuePositionOf,
   type TMember,
@@ -153,6 +154,8 @@ function stagedImports(): TStoredItem[] {
     chunkSize: 1000,
     chunks: 1,
     createdAt: '2026-11-20T09:00:00.000Z',
+    against: 'v1',
+    currentTotal: 2,
   });
   const ready = job(READY_IMPORT);
   return [
@@ -160,8 +163,20 @@ function stagedImports(): TStoredItem[] {
     {
       ...ready,
       received: {
-        '1': { first: ambassador.email, last: steering.email, count: 2, digest: 'd' },
+        '1': {
+          first: ambassador.email,
+          last: steering.email,
+          count: 2,
+          digest: 'd',
+          written: true,
+          kept: 1,
+        },
       },
+    },
+    {
+      pk: `ROSTER-IMPORT#${READY_IMPORT}`,
+      sk: 'CHUNK#001',
+      headcount: headcountOf([ambassador, steering]),
     },
     ...[ambassador, steering].map((member) => ({
       pk: `DIRECTORY#${ready.version}`,

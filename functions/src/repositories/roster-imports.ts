@@ -2,21 +2,28 @@
  * Roster imports repository: a roster staged in chunks beside the current directory, then
  * switched to in one transaction (ADR 0025).
  *
- * | access pattern                      | key                                                  | operation            |
- * |-------------------------------------|------------------------------------------------------|----------------------|
- * | start an import                     | pk=`DIRECTORY`, sk=`IMPORT#<id>`                      | Put (not exists)     |
- * | an import's progress                | pk=`DIRECTORY`, sk=`IMPORT#<id>`                      | Get (consistent)     |
- * | stage a chunk                       | its members in pk=`DIRECTORY#<version>`, then the     | BatchWrite, Update   |
- * |                                     | chunk on the import (if staging, same digest, order)  | (conditional)        |
- * | the staged members                  | pk=`DIRECTORY#<version>`                              | Query (paginated)    |
- * | switch                              | `CURRENT` (if still the version read) + import state  | TransactWrite        |
- * |                                     | + `SUPERSEDED#<at>#<previous>` note                   |                      |
- * | emails of a version, from one on    | pk=`DIRECTORY#<version>`, sk > `MEMBER#<email>`, keys | Query (paginated)    |
- * | imports started before a cutoff     | pk=`DIRECTORY`, sk between `IMPORT#` and the cutoff   | Query (sk range)     |
- * | forget an abandoned import          | its version's keys, then its item                     | Query, BatchWrite    |
+ * | access pattern                   | key                                                    | operation          |
+ * |----------------------------------|--------------------------------------------------------|--------------------|
+ * | start an import                  | pk=`DIRECTORY`, sk=`IMPORT#<id>`                        | Put (not exists)   |
+ * | an import's progress             | pk=`DIRECTORY`, sk=`IMPORT#<id>`                        | Get (consistent)   |
+ * | reserve a chunk                  | `received.<n>` on the import (staging, same digest,     | Update (cond.)     |
+ * |                                  | neighbours before and after it by email)                |                    |
+ * | stage its members                | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`           | BatchWrite         |
+ * | which of them today's holds      | the same keys in the version the import started from    | BatchGet           |
+ * | chunk written, its headcount     | `received.<n>.written` + pk=`ROSTER-IMPORT#<id>`,       | TransactWrite      |
+ * |                                  | sk=`CHUNK#<n>`                                          |                    |
+ * | the staged headcount             | pk=`ROSTER-IMPORT#<id>`                                 | Query              |
+ * | switch                           | `CURRENT` (if still the version it started from) +      | TransactWrite      |
+ * |                                  | import state + `SUPERSEDED#<at>#<previous>` note        |                    |
+ * | removed members, a slice at once | pk=`DIRECTORY#<previous>`, sk > last one seen, keys;    | Query, BatchGet    |
+ * |                                  | the same keys in the new version                        |                    |
+ * | imports started before a cutoff  | pk=`DIRECTORY`, sk between `IMPORT#` and the cutoff     | Query (sk range)   |
+ * | forget an import                 | its chunks' items (abandoned: its members too), itself | Query, BatchWrite  |
  *
- * An import's id starts with its creation time in base 36: ids sort by age, so imports older
- * than a day are one key range.
+ * A chunk is reserved before its members are written, and only members of a reserved chunk
+ * (same digest) are ever written: chunks cannot overlap, so the staged version holds exactly
+ * the members announced once every chunk is written, and completing reads none of them. An
+ * import's id starts with its creation time in base 36: ids sort by age.
  */
 import { TransactionCanceledException } from '@aws-sdk/client-dynamodb';
 import {
@@ -29,11 +36,13 @@ import {
 import {
   DomainError,
   headcountOf,
-  ZMember,
+  ZHeadcount,
+  type THeadcount,
   type TMember,
   type TRosterImportState,
 } from '@boucle/shared';
 import { randomBytes } from 'node:crypto';
+import { existingSortKeys } from './batch-get.js';
 import { deleteInBatches, putInBatches } from './batch-write.js';
 import { refusedUnlessWritten } from './conditional-write.js';
 import { CURRENT_KEY, memberKey, SUPERSEDED } from './directory.js';
@@ -41,9 +50,18 @@ import { queryItems } from './query-items.js';
 import type { TTableRef } from './table.js';
 
 const IMPORT = 'IMPORT#';
+const MEMBER = 'MEMBER#';
 
 /** A chunk as the import remembers it: enough to refuse one out of order or sent changed. */
-export type TReceivedChunk = { first: string; last: string; count: number; digest: string };
+export type TReceivedChunk = {
+  first: string;
+  last: string;
+  count: number;
+  digest: string;
+  /** Its members are staged; `kept` of them are in the directory the import started from. */
+  written?: boolean;
+  kept?: number;
+};
 
 export type TStoredImport = {
   id: string;
@@ -53,13 +71,19 @@ export type TStoredImport = {
   chunkSize: number;
   chunks: number;
   createdAt: string;
+  /** The directory when the import started: the version and its headcount total. */
+  against: string | null;
+  currentTotal: number;
   received: Record<string, TReceivedChunk>;
-  /** Once switched: the version it replaced, and the last removed email whose segment is gone. */
-  previous?: string | null;
+  /** Once switched: the last email of `against` checked for removal. */
   forgottenUpTo?: string;
 };
 
 export const importKey = (id: string) => ({ pk: CURRENT_KEY.pk, sk: `${IMPORT}${id}` });
+const chunkKey = (id: string, n: number) => ({
+  pk: `ROSTER-IMPORT#${id}`,
+  sk: `CHUNK#${String(n).padStart(3, '0')}`,
+});
 
 /** Creation time first (9 base-36 digits until the year 5188), then randomness. */
 export function importIdOf(now: Date): string {
@@ -76,11 +100,11 @@ export class RosterImportsRepository {
     private readonly table: TTableRef,
   ) {}
 
-  async start(job: Omit<TStoredImport, 'received' | 'state'>): Promise<void> {
+  async start(job: TStoredImport): Promise<void> {
     await this.documents.send(
       new PutCommand({
         TableName: this.table.tableName,
-        Item: { ...importKey(job.id), ...job, state: 'staging', received: {} },
+        Item: { ...importKey(job.id), ...job },
         ConditionExpression: 'attribute_not_exists(pk)',
       }),
     );
@@ -94,22 +118,69 @@ export class RosterImportsRepository {
   }
 
   /**
-   * Writes a chunk's members (the same keys again on a retry), then records it, unless the
-   * import left staging, the chunk came before with other members, or a neighbour recorded
-   * meanwhile overlaps it. Members written by a refused chunk are counted at completion.
+   * Stages chunk `n`: reserves it (refused if the import left staging, the chunk came before
+   * with other members, or a neighbour overlaps it), writes its members (the same keys again on
+   * a retry), counts those today's directory holds, and marks it written with its headcount.
    */
   async stage(job: TStoredImport, n: number, members: readonly TMember[], chunk: TReceivedChunk) {
+    await this.reserve(job.id, n, chunk);
+    const keys = members.map((member) => memberKey(job.version, member.email));
     await putInBatches(
       this.documents,
       this.table,
-      members.map((member) => ({ ...memberKey(job.version, member.email), member })),
+      members.map((member, index) => ({ ...keys[index], member })),
     );
-    const { Attributes } = await refusedUnlessWritten(
+    const kept = job.against
+      ? (
+          await existingSortKeys(
+            this.documents,
+            this.table,
+            members.map((member) => memberKey(job.against ?? '', member.email)),
+          )
+        ).size
+      : 0;
+    await this.documents
+      .send(
+        new TransactWriteCommand({
+          TransactItems: [
+            {
+              Update: {
+                TableName: this.table.tableName,
+                Key: importKey(job.id),
+                UpdateExpression: 'SET received.#n.written = :true, received.#n.kept = :kept',
+                ConditionExpression: '#state = :staging AND received.#n.digest = :digest',
+                ExpressionAttributeNames: { '#n': String(n), '#state': 'state' },
+                ExpressionAttributeValues: {
+                  ':true': true,
+                  ':kept': kept,
+                  ':staging': 'staging',
+                  ':digest': chunk.digest,
+                },
+              },
+            },
+            {
+              Put: {
+                TableName: this.table.tableName,
+                Item: { ...chunkKey(job.id, n), headcount: headcountOf(members) },
+              },
+            },
+          ],
+        }),
+      )
+      .catch((error: unknown) => {
+        throw conditionFailed(error)
+          ? new DomainError('roster_import_conflict', 'The import left staging meanwhile')
+          : error;
+      });
+  }
+
+  private async reserve(id: string, n: number, chunk: TReceivedChunk): Promise<void> {
+    await refusedUnlessWritten(
       this.documents.send(
         new UpdateCommand({
           TableName: this.table.tableName,
-          Key: importKey(job.id),
-          UpdateExpression: 'SET received.#n = :chunk',
+          Key: importKey(id),
+          UpdateExpression: 'SET received.#n = if_not_exists(received.#n, :chunk)',
           ConditionExpression: [
             '#state = :staging',
             '(attribute_not_exists(received.#n) OR received.#n.digest = :digest)',
@@ -131,50 +202,33 @@ export class RosterImportsRepository {
             ':first': chunk.first,
             ':last': chunk.last,
           },
-          ReturnValues: 'ALL_NEW',
         }),
       ),
       'roster_import_conflict',
-      `Chunk ${n} was refused: the import is no longer staging, or the chunk overlaps another`,
+      `Chunk ${n} was refused: the import left staging, or another chunk overlaps it`,
     );
-    return Attributes as TStoredImport;
   }
 
-  async stagedMembers(version: string): Promise<TMember[]> {
-    const members: TMember[] = [];
+  /** The headcount of each written chunk. */
+  async chunkHeadcounts(id: string): Promise<THeadcount[]> {
+    const headcounts: THeadcount[] = [];
     for await (const item of queryItems(this.documents, {
       TableName: this.table.tableName,
       KeyConditionExpression: 'pk = :pk',
-      ExpressionAttributeValues: { ':pk': `DIRECTORY#${version}` },
+      ExpressionAttributeValues: { ':pk': chunkKey(id, 0).pk },
     })) {
-      members.push(ZMember.parse(item.member));
+      headcounts.push(ZHeadcount.parse(item.headcount));
     }
-    return members;
-  }
-
-  /** The emails of a version in order, after `after` (all from the start without it). */
-  async *emailsOf(version: string, after = ''): AsyncGenerator<string> {
-    for await (const { sk } of queryItems(this.documents, {
-      TableName: this.table.tableName,
-      KeyConditionExpression: 'pk = :pk AND sk > :after',
-      ExpressionAttributeValues: { ':pk': `DIRECTORY#${version}`, ':after': `MEMBER#${after}` },
-      ProjectionExpression: 'sk',
-    })) {
-      yield String(sk).slice('MEMBER#'.length);
-    }
+    return headcounts;
   }
 
   /**
-   * Makes the staged version the directory, if `CURRENT` is still `previous` and the import
-   * still staging: of two completes, or two imports, one wins and the other is refused.
+   * Makes the staged version the directory, if `CURRENT` is still the version the import
+   * started from and the import still staging: of two completes, or two imports, one wins.
    */
-  async switch(
-    job: TStoredImport,
-    previous: string | null,
-    members: readonly TMember[],
-    now: Date,
-  ): Promise<void> {
+  async switch(job: TStoredImport, headcount: THeadcount, now: Date): Promise<void> {
     const at = now.toISOString();
+    const previous = job.against;
     try {
       await this.documents.send(
         new TransactWriteCommand({
@@ -182,12 +236,7 @@ export class RosterImportsRepository {
             {
               Put: {
                 TableName: this.table.tableName,
-                Item: {
-                  ...CURRENT_KEY,
-                  version: job.version,
-                  headcount: headcountOf(members),
-                  importedAt: at,
-                },
+                Item: { ...CURRENT_KEY, version: job.version, headcount, importedAt: at },
                 ...(previous
                   ? {
                       ConditionExpression: 'version = :previous',
@@ -200,14 +249,12 @@ export class RosterImportsRepository {
               Update: {
                 TableName: this.table.tableName,
                 Key: importKey(job.id),
-                UpdateExpression:
-                  'SET #state = :switched, previous = :previous, forgottenUpTo = :none',
+                UpdateExpression: 'SET #state = :switched, forgottenUpTo = :none',
                 ConditionExpression: '#state = :staging',
                 ExpressionAttributeNames: { '#state': 'state' },
                 ExpressionAttributeValues: {
                   ':switched': 'switched',
                   ':staging': 'staging',
-                  ':previous': previous,
                   ':none': '',
                 },
               },
@@ -230,16 +277,39 @@ export class RosterImportsRepository {
         }),
       );
     } catch (error) {
-      const reasons =
-        error instanceof TransactionCanceledException ? error.CancellationReasons : [];
-      if (reasons?.some((reason) => reason.Code === 'ConditionalCheckFailed')) {
-        throw new DomainError(
-          'directory_changed',
-          'Another roster import finished first, or this one was completed meanwhile',
-        );
-      }
-      throw error;
+      if (!conditionFailed(error)) throw error;
+      throw new DomainError(
+        'directory_changed',
+        'Another roster import finished first, or this one was completed meanwhile',
+      );
     }
+  }
+
+  /**
+   * Up to `limit` emails of `previous` after `after`, and those of them `next` lacks: the
+   * members an import removed, a slice at a time.
+   */
+  async removedSlice(previous: string, next: string, after: string, limit: number) {
+    const scanned: string[] = [];
+    for await (const { sk } of queryItems(this.documents, {
+      TableName: this.table.tableName,
+      KeyConditionExpression: 'pk = :pk AND sk > :after',
+      ExpressionAttributeValues: { ':pk': `DIRECTORY#${previous}`, ':after': `${MEMBER}${after}` },
+      ProjectionExpression: 'sk',
+    })) {
+      scanned.push(String(sk).slice(MEMBER.length));
+      if (scanned.length >= limit) break;
+    }
+    const kept = await existingSortKeys(
+      this.documents,
+      this.table,
+      scanned.map((email) => memberKey(next, email)),
+    );
+    return {
+      removed: scanned.filter((email) => !kept.has(`${MEMBER}${email}`)),
+      last: scanned.at(-1) ?? after,
+      done: scanned.length < limit,
+    };
   }
 
   async progress(id: string, forgottenUpTo: string): Promise<void> {
@@ -266,12 +336,13 @@ export class RosterImportsRepository {
   }
 
   /**
-   * Forgets imports started before `cutoff` that are staging (abandoned: their members too) or
-   * completed (their chunks' first and last emails), up to `budget` deletions; how many it made.
+   * Forgets imports started before `cutoff` that are completed (their chunks' first and last
+   * emails) or still staging (abandoned: their staged members too), up to about `budget`
+   * deletions; how many it made.
    */
   async forgetStartedBefore(cutoff: Date, budget: number): Promise<number> {
     let deleted = 0;
-    for await (const job of queryItems(this.documents, {
+    for await (const item of queryItems(this.documents, {
       TableName: this.table.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :cutoff',
       ExpressionAttributeValues: {
@@ -280,22 +351,33 @@ export class RosterImportsRepository {
         ':cutoff': `${IMPORT}${importIdOf(cutoff).slice(0, 9)}`,
       },
     })) {
+      const job = item as unknown as TStoredImport;
       if (deleted >= budget) break;
-      const stored = job as unknown as TStoredImport;
-      if (stored.state === 'switched') continue;
-      if (stored.state === 'staging') {
-        const keys: Record<string, unknown>[] = [];
-        for await (const email of this.emailsOf(stored.version)) {
-          keys.push(memberKey(stored.version, email));
+      if (job.state === 'switched') continue;
+      const keys: Record<string, unknown>[] = [];
+      const partitions = [chunkKey(job.id, 0).pk];
+      if (job.state === 'staging') partitions.push(`DIRECTORY#${job.version}`);
+      for (const pk of partitions) {
+        for await (const { sk } of queryItems(this.documents, {
+          TableName: this.table.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': pk },
+          ProjectionExpression: 'sk',
+        })) {
+          keys.push({ pk, sk });
           if (deleted + keys.length >= budget) break;
         }
-        await deleteInBatches(this.documents, this.table, keys);
-        deleted += keys.length;
-        if (deleted >= budget) break;
       }
-      await deleteInBatches(this.documents, this.table, [importKey(stored.id)]);
+      await deleteInBatches(this.documents, this.table, keys);
+      deleted += keys.length;
+      if (deleted >= budget) break;
+      await deleteInBatches(this.documents, this.table, [importKey(job.id)]);
       deleted += 1;
     }
     return deleted;
   }
 }
+
+const conditionFailed = (error: unknown) =>
+  error instanceof TransactionCanceledException &&
+  (error.CancellationReasons ?? []).some((reason) => reason.Code === 'ConditionalCheckFailed');

@@ -138,9 +138,16 @@ describe('a chunk', () => {
 describe('completing an import', () => {
   const complete = `/api/roster/imports/${ID}/complete`;
 
-  it('with a chunk missing is refused 409 naming it', async () => {
+  it('with a chunk missing (or reserved, not yet written) is refused 409 naming it', async () => {
     const received = {
-      '1': { first: member(0).email, last: member(999).email, count: 1000, digest: 'a' },
+      '1': {
+        first: member(0).email,
+        last: member(999).email,
+        count: 1000,
+        digest: 'a',
+        written: true,
+      },
+      '2': { first: member(1000).email, last: member(1999).email, count: 1000, digest: 'b' },
     };
     const { call, table } = await appWith(job({ received }));
     const response = await call(steering, 'POST', complete);

@@ -4,7 +4,7 @@ import {
   DomainError,
   firstOutOfOrder,
   ROSTER_CHUNK_SIZE,
-  rosterRemoval,
+  sumOfHeadcounts,
   type TMember,
   type TFieldErrors,
   type TRosterImport,
@@ -17,24 +17,29 @@ import { refuseUnconfirmedShrink } from './roster.js';
 
 type TDeps = Pick<TAppDeps, 'directory' | 'rosterImports' | 'iterations' | 'disclosure' | 'now'>;
 
-/** Deletions per completing call: a few seconds at most, the next call continues. */
-export const FOLLOW_UP_BUDGET = 5_000;
+/** Members checked, or items deleted, per completing call: the next call continues. */
+export const FOLLOW_UP_BUDGET = 2_500;
 /** An import not completed within a day is abandoned: the next one forgets its members. */
 const ABANDONED_AFTER_MS = 24 * 3600 * 1000;
 
 export async function startRosterImport(deps: TDeps, members: number): Promise<TRosterImport> {
   const now = deps.now();
   const id = importIdOf(now);
-  const job = {
+  const current = await deps.directory.current();
+  const job: TStoredImport = {
     id,
     version: `${now.toISOString()}-${id}`,
+    state: 'staging',
     members,
     chunkSize: ROSTER_CHUNK_SIZE,
     chunks: chunkCountOf(members),
     createdAt: now.toISOString(),
+    against: current?.version ?? null,
+    currentTotal: current?.headcount.total ?? 0,
+    received: {},
   };
   await deps.rosterImports.start(job);
-  return viewOf({ ...job, state: 'staging', received: {} });
+  return viewOf(job);
 }
 
 export async function rosterImport(deps: TDeps, id: string): Promise<TRosterImport> {
@@ -87,7 +92,13 @@ export async function stageChunk(
       conflict,
     );
   }
-  return viewOf(await deps.rosterImports.stage(job, n, members, chunk));
+  // Sent again once written (its answer was lost): nothing to do.
+  if (job.received[String(n)]?.written) return viewOf(job);
+  await deps.rosterImports.stage(job, n, members, chunk);
+  return viewOf({
+    ...job,
+    received: { ...job.received, [String(n)]: { ...chunk, written: true } },
+  });
 }
 
 /**
@@ -116,38 +127,35 @@ async function switchTo(
   removalConfirmed: boolean,
 ): Promise<TStoredImport> {
   const missing = Array.from({ length: job.chunks }, (_, index) => index + 1).filter(
-    (n) => !job.received[String(n)],
+    (n) => !job.received[String(n)]?.written,
   );
   if (missing.length > 0) {
     throw new DomainError('roster_import_conflict', `${missing.length} chunk(s) missing`, {
       chunks: `missing ${missing.slice(0, 20).join(', ')}${missing.length > 20 ? '…' : ''}`,
     });
   }
-  const [members, current] = await Promise.all([
-    deps.rosterImports.stagedMembers(job.version),
-    deps.directory.current(),
-  ]);
-  if (members.length !== job.members) {
-    throw new DomainError('roster_import_conflict', 'The staged roster is not the one announced', {
-      members: `${members.length} stored for ${job.members} announced: start a new import`,
-    });
+  const current = await deps.directory.current();
+  if ((current?.version ?? null) !== job.against) {
+    throw new DomainError(
+      'directory_changed',
+      'Another roster import finished since this one started: import the file again',
+    );
   }
-  const previous = current?.version ?? null;
-  const before: string[] = [];
-  if (previous) for await (const email of deps.rosterImports.emailsOf(previous)) before.push(email);
-  refuseUnconfirmedShrink(rosterRemoval(before, members), removalConfirmed);
-  await deps.rosterImports.switch(job, previous, members, deps.now());
-  return { ...job, state: 'switched', previous, forgottenUpTo: '' };
+  // Chunks cannot overlap: the members kept are the sum of each chunk's.
+  const kept = Object.values(job.received).reduce((sum, chunk) => sum + (chunk.kept ?? 0), 0);
+  refuseUnconfirmedShrink(
+    { removed: job.currentTotal - kept, current: job.currentTotal },
+    removalConfirmed,
+  );
+  const headcount = sumOfHeadcounts(await deps.rosterImports.chunkHeadcounts(job.id));
+  await deps.rosterImports.switch(job, headcount, deps.now());
+  return { ...job, state: 'switched', forgottenUpTo: '' };
 }
 
 /** What follows a switch, resumable: each step is idempotent or recorded as it goes. */
 async function followUp(deps: TDeps, job: TStoredImport): Promise<TStoredImport> {
   let budget = FOLLOW_UP_BUDGET;
-  if (job.previous) {
-    const forgotten = await forgetRemovedSegments(deps, job, budget);
-    if (forgotten >= budget) return job;
-    budget -= forgotten;
-  }
+  if (!(await forgetRemovedSegments(deps, job))) return job;
   const now = deps.now();
   budget -= await deps.directory.forgetSupersededBefore(retentionCutoff(now), budget);
   if (budget <= 0) return job;
@@ -162,33 +170,26 @@ async function followUp(deps: TDeps, job: TStoredImport): Promise<TStoredImport>
 
 /**
  * Members the import removed lose their frozen segment of the open iteration (as in
- * services/roster.ts), up to `budget` of them from where the last call stopped.
+ * services/roster.ts): a slice of the replaced roster per call, from where the last call
+ * stopped. Whether all are done.
  */
-async function forgetRemovedSegments(
-  deps: TDeps,
-  job: TStoredImport,
-  budget: number,
-): Promise<number> {
+async function forgetRemovedSegments(deps: TDeps, job: TStoredImport): Promise<boolean> {
+  if (!job.against) return true;
   const openId = await deps.iterations.openIterationId();
   const open = openId === null ? null : await deps.iterations.get(openId);
-  if (!open?.disclosureFreeze || !job.previous) return 0;
-  const after = job.forgottenUpTo ?? '';
-  const removed: string[] = [];
-  const kept = deps.rosterImports.emailsOf(job.version, after);
-  let next = await kept.next();
-  for await (const email of deps.rosterImports.emailsOf(job.previous, after)) {
-    while (!next.done && next.value < email) next = await kept.next();
-    if (next.done || next.value !== email) removed.push(email);
-    if (removed.length >= budget) break;
-  }
-  await kept.return(undefined);
-  if (removed.length === 0) return 0;
+  if (!open?.disclosureFreeze) return true;
+  const slice = await deps.rosterImports.removedSlice(
+    job.against,
+    job.version,
+    job.forgottenUpTo ?? '',
+    FOLLOW_UP_BUDGET,
+  );
   await deps.disclosure.forget(
     { iterationId: open.iteration.id, freeze: open.disclosureFreeze },
-    removed,
+    slice.removed,
   );
-  await deps.rosterImports.progress(job.id, removed[removed.length - 1] ?? after);
-  return removed.length;
+  if (!slice.done) await deps.rosterImports.progress(job.id, slice.last);
+  return slice.done;
 }
 
 async function found(deps: TDeps, id: string): Promise<TStoredImport> {
@@ -219,6 +220,6 @@ function viewOf(job: TStoredImport): TRosterImport {
     members: job.members,
     chunkSize: job.chunkSize,
     chunks: job.chunks,
-    chunksReceived: Object.keys(job.received).length,
+    chunksReceived: Object.values(job.received).filter((chunk) => chunk.written).length,
   };
 }
