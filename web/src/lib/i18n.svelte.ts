@@ -170,6 +170,15 @@ const en = {
   'roster.trainingLevel': 'must be beginner, confirmed or advanced',
   'roster.ambassador': 'must be yes or no',
   'roster.role': 'must be employee, ambassador or steering',
+  // roster import
+  'roster.progress': 'Roster sent',
+  'roster.chunkOf': 'Chunk {n} of {total} · {sent} of {members} members sent',
+  'roster.switching': 'Switching the directory to the new roster…',
+  'roster.chunkFailed':
+    'Chunk {n} of {total} was not sent. Retry it: the chunks already sent are kept.',
+  'roster.completeFailed':
+    'The roster was sent but the directory was not switched. Retry to finish.',
+  'roster.retryChunk': 'Retry',
   // adoption (the social network's own figures per iteration)
   'adoption.title': 'Adoption of the network',
   'adoption.link': 'Adoption',
@@ -749,6 +758,15 @@ const fr: Record<TMessageKey, string> = {
   'roster.trainingLevel': 'doit valoir beginner, confirmed ou advanced',
   'roster.ambassador': 'doit valoir yes ou no',
   'roster.role': 'doit valoir employee, ambassador ou steering',
+  // roster import
+  'roster.progress': 'Annuaire envoyé',
+  'roster.chunkOf': 'Lot {n} sur {total} · {sent} membres envoyés sur {members}',
+  'roster.switching': 'Bascule de l’annuaire vers le nouveau…',
+  'roster.chunkFailed':
+    'Le lot {n} sur {total} n’a pas été envoyé. Réessayez : les lots déjà envoyés sont gardés.',
+  'roster.completeFailed':
+    'L’annuaire a été envoyé mais pas encore basculé. Réessayez pour terminer.',
+  'roster.retryChunk': 'Réessayer',
   // adoption (the social network's own figures per iteration)
   'adoption.title': 'Adoption du réseau',
   'adoption.link': 'Adoption',
@@ -1233,7 +1251,8 @@ const problems: Record<TLocale, Record<TShownProblem, string>> = {
     comment_already_hidden: 'Ce commentaire est déjà masqué.',
     directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
     roster_shrinks: 'Ce fichier retirerait de nombreux membres de l’annuaire.',
-    roster_import_conflict: 'L’import n’a pas pu continuer tel quel. Importez le fichier à nouveau.',
+    roster_import_conflict:
+      'L’import n’a pas pu continuer tel quel. Importez le fichier à nouveau.',
     idea_status_refused: 'Cette idée ne peut pas franchir cette étape dans son état actuel.',
     idea_changed: 'Quelqu’un a modifié cette idée entre-temps. Elle est à jour : réessayez.',
     convention_changed:
