@@ -174,7 +174,7 @@ function stagedImports(): TStoredItem[] {
       },
     },
     {
-      pk: `ROSTER-IMPORT#${READY_IMPORT}`,
+      pk: `DIRECTORY#IMPORT-${READY_IMPORT}`,
       sk: 'CHUNK#001',
       headcount: headcountOf([ambassador, steering]),
     },

@@ -10,9 +10,9 @@
  * |                                  | neighbours before and after it by email)                |                    |
  * | stage its members                | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`           | BatchWrite         |
  * | which of them today's holds      | the same keys in the version the import started from    | BatchGet           |
- * | chunk written, its headcount     | `received.<n>.written` + pk=`ROSTER-IMPORT#<id>`,       | TransactWrite      |
+ * | chunk written, its headcount     | `received.<n>.written` + pk=`DIRECTORY#IMPORT-<id>`,       | TransactWrite      |
  * |                                  | sk=`CHUNK#<n>`                                          |                    |
- * | the staged headcount             | pk=`ROSTER-IMPORT#<id>`                                 | Query              |
+ * | the staged headcount             | pk=`DIRECTORY#IMPORT-<id>`                                 | Query              |
  * | switch                           | `CURRENT` (if still the version it started from) +      | TransactWrite      |
  * |                                  | import state + `SUPERSEDED#<at>#<previous>` note        |                    |
  * | removed members, a slice at once | pk=`DIRECTORY#<previous>`, sk > last one seen, keys;    | Query, BatchGet    |
@@ -80,8 +80,9 @@ export type TStoredImport = {
 };
 
 export const importKey = (id: string) => ({ pk: CURRENT_KEY.pk, sk: `${IMPORT}${id}` });
+// Under `DIRECTORY#`, as the members: the steering function's permissions cover both.
 const chunkKey = (id: string, n: number) => ({
-  pk: `ROSTER-IMPORT#${id}`,
+  pk: `DIRECTORY#IMPORT-${id}`,
   sk: `CHUNK#${String(n).padStart(3, '0')}`,
 });
 
@@ -312,25 +313,16 @@ export class RosterImportsRepository {
     };
   }
 
-  async progress(id: string, forgottenUpTo: string): Promise<void> {
+  /** Where forgetting leavers' segments stopped, or the import completed. */
+  async note(id: string, done: { forgottenUpTo: string } | { state: 'completed' }) {
+    const [[name, value]] = Object.entries(done) as [[string, string]];
     await this.documents.send(
       new UpdateCommand({
         TableName: this.table.tableName,
         Key: importKey(id),
-        UpdateExpression: 'SET forgottenUpTo = :email',
-        ExpressionAttributeValues: { ':email': forgottenUpTo },
-      }),
-    );
-  }
-
-  async finish(id: string): Promise<void> {
-    await this.documents.send(
-      new UpdateCommand({
-        TableName: this.table.tableName,
-        Key: importKey(id),
-        UpdateExpression: 'SET #state = :completed',
-        ExpressionAttributeNames: { '#state': 'state' },
-        ExpressionAttributeValues: { ':completed': 'completed' },
+        UpdateExpression: 'SET #name = :value',
+        ExpressionAttributeNames: { '#name': name },
+        ExpressionAttributeValues: { ':value': value },
       }),
     );
   }

@@ -164,7 +164,7 @@ async function followUp(deps: TDeps, job: TStoredImport): Promise<TStoredImport>
     budget,
   );
   if (budget <= 0) return job;
-  await deps.rosterImports.finish(job.id);
+  await deps.rosterImports.note(job.id, { state: 'completed' });
   return { ...job, state: 'completed' };
 }
 
@@ -188,7 +188,7 @@ async function forgetRemovedSegments(deps: TDeps, job: TStoredImport): Promise<b
     { iterationId: open.iteration.id, freeze: open.disclosureFreeze },
     slice.removed,
   );
-  if (!slice.done) await deps.rosterImports.progress(job.id, slice.last);
+  if (!slice.done) await deps.rosterImports.note(job.id, { forgottenUpTo: slice.last });
   return slice.done;
 }
 
