@@ -10,8 +10,6 @@ import { headcountOf, type THeadcount } from './segment.js';
  */
 export const ROSTER_CHUNK_SIZE = 1_000;
 export const MAX_ROSTER_CHUNKS = Math.ceil(MAX_ROSTER_ROWS / ROSTER_CHUNK_SIZE);
-/** Above this, `POST /api/members/import` refuses the file: one request would take too long. */
-export const MAX_DIRECT_IMPORT_ROWS = 5_000;
 
 export const ZRosterImportId = z
   .string()

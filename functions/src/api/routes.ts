@@ -56,7 +56,6 @@ import {
   ZRosterImportId,
   ZRosterImportInput,
   ZRosterImportQuery,
-  ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
   ZTrainingDemand,
@@ -298,29 +297,6 @@ export const involvement = createRoute({
 export const headcount = createRoute({
   ...endpoint('get', '/api/members/headcount', 'Members per segment', steering),
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
-});
-
-export const importRoster = createRoute({
-  ...endpoint(
-    'post',
-    '/api/members/import',
-    'Replace the roster from CSV (all or nothing), up to 5,000 members: larger ones use the staged import',
-    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 4 * 1024 * 1024 }),
-  ),
-  request: {
-    query: ZRosterImportQuery,
-    body: {
-      required: true,
-      content: {
-        'text/csv': {
-          schema: z.string().meta({
-            description: 'The roster as CSV: UTF-8, UTF-16 with its BOM, or Windows-1252',
-          }),
-        },
-      },
-    },
-  },
-  responses: answers(200, ZRosterImportResult, 'Members imported'),
 });
 
 const importParams = z.object({ id: ZRosterImportId });
@@ -575,7 +551,6 @@ export const apiRoutes = [
   trends,
   involvement,
   headcount,
-  importRoster,
   startRosterImport,
   rosterImport,
   stageRosterChunk,

@@ -255,16 +255,6 @@ export const HAPPY_REQUESTS: Record<string, THappyRequest> = {
   'GET /api/trends': { member: steering, path: '/api/trends' },
   'GET /api/involvement': { member: steering, path: '/api/involvement' },
   'GET /api/members/headcount': { member: steering, path: '/api/members/headcount' },
-  'POST /api/members/import': {
-    member: steering,
-    path: '/api/members/import',
-    contentType: 'text/csv',
-    body: [
-      'email,name,team,site,trainingLevel,ambassador,role',
-      'ana@example.com,Ana,Sales,Paris,beginner,false,employee',
-      'sam@example.com,Sam,Sales,Paris,beginner,false,steering',
-    ].join('\n'),
-  },
   'POST /api/roster/imports': {
     member: steering,
     path: '/api/roster/imports',

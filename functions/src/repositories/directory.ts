@@ -6,7 +6,7 @@
  * | current version and headcount     | pk=`DIRECTORY`, sk=`CURRENT`                 | Get                 |
  * | member by email (token → segment) | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`| Get                 |
  * | all members (sign-in page, admin) | pk=`DIRECTORY#<version>`                     | Query (paginated)   |
- * | import a roster                   | new version's members, then flip `CURRENT`   | BatchWrite, Put     |
+ * | replace the roster (seeds, demo)  | new version's members, then flip `CURRENT`   | BatchWrite, Put     |
  * | versions superseded, oldest first | pk=`DIRECTORY`, sk=`SUPERSEDED#<at>#<version>`| Query (sk range)    |
  * | forget a superseded version       | pk=`DIRECTORY#<version>`, keys only          | Query, BatchWrite   |
  * | staged imports (ADR 0025)         | pk=`DIRECTORY`, sk=`IMPORT#<id>`: see roster-imports.ts | Get, Update   |

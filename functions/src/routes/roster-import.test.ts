@@ -1,8 +1,17 @@
-import { type TMember } from '@boucle/shared';
+import { headcountOf, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { fakeTable, type TStoredItem } from '../faults/fake-table.js';
+import type { TransactWriteCommandInput } from '@aws-sdk/lib-dynamodb';
+import { disclosureKey } from '../repositories/disclosure.js';
 import { importKey, type TStoredImport } from '../repositories/roster-imports.js';
-import { defaultItems, employee, mockedApp, steering } from '../testing/mocked-app.js';
+import {
+  defaultItems,
+  employee,
+  FREEZE,
+  mockedApp,
+  steering,
+  TABLE_NAME,
+} from '../testing/mocked-app.js';
 
 const ID = 'mhq1x2y3zabcdefg';
 const member = (index: number): TMember => ({
@@ -100,6 +109,12 @@ describe('a chunk', () => {
     ['too many members', 1, members(0, 1001), 'members'],
     ['members out of email order', 1, [...members(1, 999), member(0)], 'members.999.email'],
     ['the same member twice', 3, [...members(2000, 499), member(2498)], 'members.499.email'],
+    [
+      'a member without a valid email',
+      1,
+      [{ ...member(0), email: 'bob' }, ...members(1, 999)],
+      'members.0.email',
+    ],
   ])('with %s is refused 400 naming %s, writing nothing', async (_, n, sent, field) => {
     const { call, table } = await appWith(job());
     const response = await call(steering, 'PUT', chunkPath(n), { members: sent });
@@ -173,16 +188,80 @@ describe('completing an import', () => {
   });
 });
 
-describe('the one-request import', () => {
-  it('refuses more than 5,000 members with 413 naming the file', async () => {
-    const { call, table } = await appWith();
-    const csv = [
-      'email,name,team,site,trainingLevel,ambassador,role',
-      ...members(0, 5001).map((m) => `${m.email},${m.name},Sales,Paris,beginner,no,employee`),
-    ].join('\n');
-    const response = await call(steering, 'POST', '/api/members/import', csv);
-    expect(response.status).toBe(413);
-    expect((await response.json()).error.fields.file).toMatch(/staged import/);
+describe('completing an import of 7 members over a directory of 10 (version v1)', () => {
+  const complete = `/api/roster/imports/${ID}/complete`;
+  /** The one chunk is written; `kept` of its members are in v1. */
+  const ready = (kept: number, against = 'v1') =>
+    job({
+      members: 7,
+      chunks: 1,
+      against,
+      currentTotal: 10,
+      received: {
+        '1': { first: 'a', last: 'b', count: 7, digest: 'd', written: true, kept },
+      },
+    });
+  const headcount = { ...importKey(ID), pk: `DIRECTORY#IMPORT-${ID}`, sk: 'CHUNK#001' };
+
+  it('asks to confirm when it removes more than a fifth, then switches from v1', async () => {
+    const chunk = { ...headcount, headcount: headcountOf(members(0, 7)) };
+    const { call, table } = await appWith(ready(7), chunk);
+    const refused = await call(steering, 'POST', complete);
+    expect(refused.status).toBe(409);
+    expect(await refused.json()).toMatchObject({
+      error: {
+        code: 'roster_shrinks',
+        fields: { confirmRemoval: expect.stringMatching(/3 of 10/) },
+      },
+    });
+    expect(writes(table)).toEqual([]);
+
+    const confirmed = await call(steering, 'POST', `${complete}?confirmRemoval=true`);
+    expect(confirmed.status).toBe(200);
+    expect(await confirmed.json()).toMatchObject({ state: 'completed', members: 7 });
+    const [flip] = table.calls.filter((c) => c.command === 'TransactWrite');
+    const [current, state] = (flip?.input as TransactWriteCommandInput).TransactItems ?? [];
+    expect(current?.Put).toMatchObject({
+      Item: { pk: 'DIRECTORY', sk: 'CURRENT', version: expect.stringContaining(ID) },
+      ConditionExpression: 'version = :previous',
+      ExpressionAttributeValues: { ':previous': 'v1' },
+    });
+    expect(state?.Update).toMatchObject({ ConditionExpression: '#state = :staging' });
+    // Ana and Sam (in v1, not in the new version) lose their frozen segment of iteration 5.
+    const deleted = table.calls
+      .filter((c) => c.command === 'BatchWrite')
+      .flatMap(
+        (c) =>
+          (
+            c.input as {
+              RequestItems: Record<string, { DeleteRequest?: { Key: { pk: string } } }[]>;
+            }
+          ).RequestItems[TABLE_NAME] ?? [],
+      )
+      .flatMap((request) => request.DeleteRequest?.Key ?? []);
+    expect(deleted.filter((key) => key.pk.startsWith('DISCLOSURE#'))).toEqual([
+      disclosureKey(FREEZE, employee.email),
+      disclosureKey(FREEZE, steering.email),
+    ]);
+  });
+
+  it('does not ask when it removes a fifth or fewer', async () => {
+    const { call } = await appWith(
+      job({
+        ...ready(8),
+        members: 9,
+        received: { '1': { first: 'a', last: 'b', count: 9, digest: 'd', written: true, kept: 8 } },
+      }),
+      { ...headcount, headcount: headcountOf(members(0, 9)) },
+    );
+    expect((await call(steering, 'POST', complete)).status).toBe(200);
+  });
+
+  it('is refused 409 when another import switched the directory since it started', async () => {
+    const { call, table } = await appWith(ready(7, 'v0'));
+    const response = await call(steering, 'POST', `${complete}?confirmRemoval=true`);
+    expect(response.status).toBe(409);
+    expect(await response.json()).toMatchObject({ error: { code: 'directory_changed' } });
     expect(writes(table)).toEqual([]);
   });
 });

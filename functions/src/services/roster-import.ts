@@ -3,17 +3,18 @@ import {
   chunkLengthOf,
   DomainError,
   firstOutOfOrder,
+  needsRemovalConfirmation,
   ROSTER_CHUNK_SIZE,
   sumOfHeadcounts,
   type TMember,
   type TFieldErrors,
   type TRosterImport,
+  type TRosterRemoval,
 } from '@boucle/shared';
 import { createHash } from 'node:crypto';
 import type { TAppDeps } from '../http/env.js';
 import { retentionCutoff } from '../repositories/directory.js';
 import { importIdOf, type TStoredImport } from '../repositories/roster-imports.js';
-import { refuseUnconfirmedShrink } from './roster.js';
 
 type TDeps = Pick<TAppDeps, 'directory' | 'rosterImports' | 'iterations' | 'disclosure' | 'now'>;
 
@@ -169,8 +170,8 @@ async function followUp(deps: TDeps, job: TStoredImport): Promise<TStoredImport>
 }
 
 /**
- * Members the import removed lose their frozen segment of the open iteration (as in
- * services/roster.ts): a slice of the replaced roster per call, from where the last call
+ * Members the import removed lose their frozen segment of the open iteration: an answer reads
+ * that item only, so they can no longer answer (ADR 0021). A slice of the replaced roster per call, from where the last call
  * stopped. Whether all are done.
  */
 async function forgetRemovedSegments(deps: TDeps, job: TStoredImport): Promise<boolean> {
@@ -190,6 +191,21 @@ async function forgetRemovedSegments(deps: TDeps, job: TStoredImport): Promise<b
   );
   if (!slice.done) await deps.rosterImports.note(job.id, { forgottenUpTo: slice.last });
   return slice.done;
+}
+
+/**
+ * Above a fifth of today's members removed, an import completes only once confirmed (ADR 24):
+ * the numbers, for the page to ask with.
+ */
+function refuseUnconfirmedShrink(removal: TRosterRemoval, removalConfirmed: boolean): void {
+  if (!needsRemovalConfirmation(removal) || removalConfirmed) return;
+  throw new DomainError(
+    'roster_shrinks',
+    `This file removes ${removal.removed} of the ${removal.current} members; nothing was imported`,
+    {
+      confirmRemoval: `removes ${removal.removed} of ${removal.current} members: send again with confirmRemoval=true to import it`,
+    },
+  );
 }
 
 async function found(deps: TDeps, id: string): Promise<TStoredImport> {
