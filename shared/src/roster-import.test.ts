@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { TMember } from './member.js';
-import { chunkCountOf, chunkLengthOf, firstOutOfOrder, rosterChunks } from './roster-import.js';
+import {
+  chunkCountOf,
+  chunkLengthOf,
+  firstOutOfOrder,
+  rosterChunks,
+  sumOfHeadcounts,
+} from './roster-import.js';
+import { headcountOf } from './segment.js';
 
 const member = (email: string): TMember => ({
   email,
@@ -37,5 +44,17 @@ describe('the order of a chunk', () => {
     expect(firstOutOfOrder(['a', 'c', 'b'].map((email) => ({ email })))).toBe(2);
     expect(firstOutOfOrder(['a', 'b', 'b'].map((email) => ({ email })))).toBe(2);
     expect(firstOutOfOrder([{ email: 'a' }])).toBe(-1);
+  });
+});
+
+describe('the headcount of a roster sent in chunks', () => {
+  it('is the headcount of the whole roster', () => {
+    const roster = ['a', 'b', 'c', 'd', 'e'].map((letter, index) => ({
+      ...member(`${letter}@x.fr`),
+      team: index % 2 ? 'HR' : 'Sales',
+      site: index < 2 ? 'Lyon' : 'Paris',
+    }));
+    const chunks = rosterChunks(roster, 2);
+    expect(sumOfHeadcounts(chunks.map((chunk) => headcountOf(chunk)))).toEqual(headcountOf(roster));
   });
 });

@@ -1,3 +1,5 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import { createDocumentClient } from '@boucle/functions/clients/dynamodb';
 import {
   demoAnswers,
   demoIterations,
@@ -118,6 +120,34 @@ describe('a staged roster import on DynamoDB Local', () => {
     local.client.destroy();
   });
 
+  it('completes in several calls when many leavers lose their frozen segments', async () => {
+    const local = await localApp();
+    const send = (method: string, path: string, body?: unknown) =>
+      local.call(steering, method, path, body);
+    const leavers = roster.slice(0, 2600).map((m) => ({ ...m, email: `left.${m.email}` }));
+    await local.deps.directory.replace([steering, ...leavers], new Date());
+    await local.deps.iterations.create({
+      name: 'Roster',
+      startDate: '2026-11-16',
+      endDate: '2026-12-11',
+      goals: [],
+    });
+    await local.deps.iterations.setPulse(1, defaultPulseTemplate);
+    await takeLifecycleStep(local.deps, 1, 'open');
+    const { sent } = await stagedImport(send, roster.slice(0, 20), { confirmRemoval: true });
+    // More leavers than one call forgets: the first answer says `switched`, the next continue.
+    const completes = sent.filter((request) => request.path.includes('/complete'));
+    expect(completes.length).toBeGreaterThan(1);
+    const story = demoIterations.at(-1);
+    if (!story) throw new Error('no demo iteration');
+    const leaver = leavers[2599] as TMember;
+    const refused = await local.call(leaver, 'POST', '/api/pulses/pulse-1/responses', {
+      answers: demoAnswers(leaver, story, seededRandom(5)),
+    });
+    expect(await refused.json()).toMatchObject({ error: { code: 'not_in_directory' } });
+    local.client.destroy();
+  });
+
   it('forgets an import abandoned for more than a day when a later one completes', async () => {
     const local = await localApp();
     const send = (method: string, path: string, body?: unknown) =>
@@ -125,9 +155,24 @@ describe('a staged roster import on DynamoDB Local', () => {
     const abandoned = await started(local, 1000);
     const [chunk] = rosterChunks(roster.slice(0, 1000));
     await send('PUT', `/api/roster/imports/${abandoned.id}/chunks/1`, { members: chunk });
+    const version = (await local.deps.rosterImports.get(abandoned.id))?.version;
+    const staged = async () => {
+      const { Count } = await createDocumentClient(local.client).send(
+        new QueryCommand({
+          TableName: local.tableName,
+          KeyConditionExpression: 'pk = :pk',
+          ExpressionAttributeValues: { ':pk': `DIRECTORY#${version}` },
+          Select: 'COUNT',
+        }),
+      );
+      return Count;
+    };
+    expect(await staged()).toBe(1000);
     local.clock.now = new Date(local.clock.now.getTime() + 25 * 3600 * 1000);
     await stagedImport(send, roster.slice(0, 20));
     expect((await send('GET', `/api/roster/imports/${abandoned.id}`)).status).toBe(404);
+    // Nobody's name is kept from a roster never imported.
+    expect(await staged()).toBe(0);
     local.client.destroy();
   });
 });
