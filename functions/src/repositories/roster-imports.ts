@@ -86,9 +86,12 @@ const chunkKey = (id: string, n: number) => ({
   sk: `CHUNK#${String(n).padStart(3, '0')}`,
 });
 
-/** Creation time first (9 base-36 digits until the year 5188), then randomness. */
+/** A time as an id starts: 9 base-36 digits (until the year 5188), so ids sort by age. */
+const idTimeOf = (at: Date) => at.getTime().toString(36).padStart(9, '0');
+
+/** Creation time first, then randomness. */
 export function importIdOf(now: Date): string {
-  const time = now.getTime().toString(36).padStart(9, '0');
+  const time = idTimeOf(now);
   const random = BigInt(`0x${randomBytes(6).toString('hex')}`)
     .toString(36)
     .padStart(10, '0');
@@ -340,7 +343,7 @@ export class RosterImportsRepository {
       ExpressionAttributeValues: {
         ':pk': CURRENT_KEY.pk,
         ':first': IMPORT,
-        ':cutoff': `${IMPORT}${importIdOf(cutoff).slice(0, 9)}`,
+        ':cutoff': `${IMPORT}${idTimeOf(cutoff)}`,
       },
     })) {
       const job = item as unknown as TStoredImport;
