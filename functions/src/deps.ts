@@ -14,6 +14,7 @@ import { IterationsRepository } from './repositories/iterations.js';
 import { MemberVisitsRepository } from './repositories/member-visits.js';
 import { ReleasesRepository } from './repositories/releases.js';
 import { ResponsesRepository } from './repositories/responses.js';
+import { RosterImportsRepository } from './repositories/roster-imports.js';
 import { ReviewsRepository } from './repositories/reviews.js';
 import type { TRetryOptions } from './repositories/retry.js';
 import { OpenIterations } from './services/open-iterations.js';
@@ -52,6 +53,7 @@ export function createDeps({
     iterations: new IterationsRepository(documents, table),
     openIterations: new OpenIterations(new IterationsRepository(documents, table)),
     directory: new DirectoryRepository(documents, table),
+    rosterImports: new RosterImportsRepository(documents, table),
     disclosure: new DisclosureRepository(documents, table),
     responses: new ResponsesRepository(documents, table, config.TALLY_SHARDS, overrides.retry),
     releases: new ReleasesRepository(documents, table),

@@ -54,7 +54,9 @@ export const ROUTE_THROTTLES: Record<string, TThrottle> = {
   'GET /api/pulse/current': { rateLimit: 3000, burstLimit: 5000 },
   'POST /api/pulses/{pulseId}/responses': { rateLimit: 3000, burstLimit: 5000 },
   'PUT /api/ideas/{id}/vote': { rateLimit: 500, burstLimit: 1000 },
-  'POST /api/members/import': { rateLimit: 1, burstLimit: 2 },
+  'POST /api/roster/imports': { rateLimit: 1, burstLimit: 2 },
+  // One page sends the chunks one after the other: a few a second.
+  'PUT /api/roster/imports/{id}/chunks/{n}': { rateLimit: 20, burstLimit: 40 },
 };
 
 export type TBoucleApiProps = {

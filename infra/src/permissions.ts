@@ -62,6 +62,8 @@ export const steeringAccess: TTableAccess[] = [
     actions: ['dynamodb:GetItem', 'dynamodb:Query'],
     leadingKeys: ['DIRECTORY', 'DIRECTORY#*', 'ITERATIONS', 'TALLY#*'],
   },
+  // A staged roster import tells which members of a chunk today's directory holds (ADR 0025).
+  { actions: ['dynamodb:BatchGetItem'], leadingKeys: ['DIRECTORY#*'] },
   {
     actions: [
       'dynamodb:PutItem',

@@ -107,7 +107,7 @@ describe('BoucleStack', () => {
       ThrottlingRateLimit: 3000,
       ThrottlingBurstLimit: 5000,
     });
-    expect(settings['POST /api/members/import']).toEqual({
+    expect(settings['POST /api/roster/imports']).toEqual({
       ThrottlingRateLimit: 1,
       ThrottlingBurstLimit: 2,
     });

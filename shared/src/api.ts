@@ -42,11 +42,7 @@ export const ZCurrentPulse = z
   .meta({ id: 'CurrentPulse' });
 export type TCurrentPulse = z.infer<typeof ZCurrentPulse>;
 
-export const ZRosterImportResult = z
-  .object({ imported: z.number().int() })
-  .meta({ id: 'RosterImportResult' });
-
-/** `confirmRemoval=true`: the steering member saw how many members the file removes. */
+/** `confirmRemoval=true`: the steering member saw how many members the roster removes. */
 export const ZRosterImportQuery = z.object({ confirmRemoval: z.enum(['true']).optional() });
 
 /** An iteration as the steering pages list it, with the lifecycle steps it may take now. */

@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'directory_changed',
   // A roster import that would remove many members, sent without confirming it.
   'roster_shrinks',
+  // A staged roster import whose chunks or state do not allow the step asked.
+  'roster_import_conflict',
   'idea_status_refused',
   'idea_changed',
   'convention_changed',

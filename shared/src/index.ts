@@ -25,6 +25,7 @@ export * from './results.js';
 export * from './results-csv.js';
 export * from './roster.js';
 export * from './roster-encoding.js';
+export * from './roster-import.js';
 export * from './roster-removal.js';
 export * from './seeded-random.js';
 export * from './pooled.js';

@@ -9,7 +9,7 @@ import {
 import { demoAnswers, demoIterations } from '@boucle/functions/local/demo-organisation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
-import { rosterCsv } from './roster-csv.js';
+import { stagedImport, type TSend } from './staged-import.js';
 
 const story = demoIterations[0];
 if (!story) throw new Error('no demo iteration');
@@ -32,6 +32,7 @@ const newcomer = member(99, 'Legal');
 
 describe('disclosure segments frozen when the iteration opens, on DynamoDB Local', () => {
   let local: Awaited<ReturnType<typeof localApp>>;
+  const send: TSend = (method, path, body) => local.call(steering, method, path, body);
   const answer = (who: TMember, seed: number) =>
     local.call(who, 'POST', '/api/pulses/pulse-1/responses', {
       answers: demoAnswers(who, story, seededRandom(seed)),
@@ -51,8 +52,8 @@ describe('disclosure segments frozen when the iteration opens, on DynamoDB Local
     // After the opening: one member moves from Sales to HR, and someone joins Legal.
     const moved = { ...mover, team: 'HR' };
     const roster = [...sales.map((m) => (m === mover ? moved : m)), ...hr, newcomer];
-    const imported = await local.call(steering, 'POST', '/api/members/import', rosterCsv(roster));
-    expect(await imported.json()).toEqual({ imported: 25 });
+    const { job } = await stagedImport(send, roster);
+    expect(job.members).toBe(25);
   });
 
   it('freezes the headcount per disclosure value, and every member’s segment', async () => {
@@ -119,7 +120,7 @@ describe('disclosure segments frozen when the iteration opens, on DynamoDB Local
   it('still refuses someone no longer in the directory', async () => {
     const leaver = hr[7] as TMember;
     const roster = [...sales, ...hr.filter((m) => m !== leaver), newcomer];
-    await local.call(steering, 'POST', '/api/members/import', rosterCsv(roster));
+    await stagedImport(send, roster);
     const response = await answer(leaver, 3);
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ error: { code: 'not_in_directory' } });

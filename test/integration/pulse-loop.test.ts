@@ -17,7 +17,7 @@ import {
 } from '@boucle/functions/local/demo-organisation';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
-import { rosterCsv } from './roster-csv.js';
+import { stagedImport, type TSend } from './staged-import.js';
 
 const members = demoMembers(60);
 const story = (index: number) => {
@@ -28,6 +28,7 @@ const story = (index: number) => {
 const steering = members.find((m) => m.role === 'steering') as TMember;
 describe('the pulse loop on DynamoDB Local', () => {
   let local: Awaited<ReturnType<typeof localApp>>;
+  const send: TSend = (method, path, body) => local.call(steering, method, path, body);
 
   beforeAll(async () => {
     local = await localApp();
@@ -144,28 +145,21 @@ describe('the pulse loop on DynamoDB Local', () => {
     expect(final?.tallies.overall.n).toBe(41);
   });
 
-  it('leaves the directory unchanged when a roster has a bad row', async () => {
+  it('leaves the directory unchanged when a roster has a bad member', async () => {
     const before = await local.deps.directory.members();
     const roster = demoMembers(80);
-    // The last row (line 81) with an address that is not one.
-    const bad = rosterCsv(roster.map((m, i) => (i === 79 ? { ...m, email: 'not-an-email' } : m)));
-    const response = await local.call(steering, 'POST', '/api/members/import', bad);
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.fields).toEqual({
-      'line.81.email': 'Invalid email address',
-    });
+    // One address that is not one (the page would have refused the file first).
+    const bad = roster.map((m, i) => (i === 79 ? { ...m, email: 'not-an-email' } : m));
+    await expect(stagedImport(send, bad)).rejects.toThrow(
+      /400 .*"members\.\d+\.email":"Invalid email address"/,
+    );
     expect(await local.deps.directory.members()).toEqual(before);
     expect((await local.deps.directory.headcount()).total).toBe(60);
   });
 
   it('replaces the directory with a good roster', async () => {
-    const response = await local.call(
-      steering,
-      'POST',
-      '/api/members/import',
-      rosterCsv(demoMembers(80)),
-    );
-    expect(await response.json()).toEqual({ imported: 80 });
+    const { job } = await stagedImport(send, demoMembers(80));
+    expect(job).toMatchObject({ state: 'completed', members: 80 });
     expect((await local.deps.directory.headcount()).total).toBe(80);
     expect(await local.deps.directory.members()).toHaveLength(80);
   });

@@ -7,7 +7,7 @@ import { takeLifecycleStep } from '@boucle/functions/services/iterations';
 import { defaultPulseTemplate, seededRandom, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
-import { rosterCsv } from './roster-csv.js';
+import { stagedImport } from './staged-import.js';
 
 const members = demoMembers(30);
 const steering = members.find((member) => member.role === 'steering') as TMember;
@@ -27,13 +27,11 @@ describe('a member the roster import removes while an iteration is open', () => 
     await takeLifecycleStep(local.deps, 1, 'open');
     const [leaver, stayer] = members.filter((member) => member.role === 'employee');
     if (!leaver || !stayer) throw new Error('no employees');
-    const imported = await local.call(
-      steering,
-      'POST',
-      '/api/members/import',
-      rosterCsv(members.filter((member) => member !== leaver)),
+    const { job } = await stagedImport(
+      (method, path, body) => local.call(steering, method, path, body),
+      members.filter((member) => member !== leaver),
     );
-    expect(imported.status).toBe(200);
+    expect(job.state).toBe('completed');
     const random = seededRandom(3);
     const answer = (member: TMember) =>
       local.call(member, 'POST', '/api/pulses/pulse-1/responses', {

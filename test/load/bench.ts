@@ -19,6 +19,7 @@ const SCRIPTS = [
   'vote-burst',
   'lambda-init',
   'review-reads',
+  'roster-import',
 ];
 const root = resolve(import.meta.dirname, '../..');
 const qualityFile = join(root, 'docs', 'quality.md');

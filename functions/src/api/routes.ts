@@ -50,8 +50,12 @@ import {
   ZPublishedReview,
   ZReviewDraft,
   ZReviewDraftInput,
+  ZRosterChunkInput,
+  ZRosterChunkParams,
+  ZRosterImport,
+  ZRosterImportId,
+  ZRosterImportInput,
   ZRosterImportQuery,
-  ZRosterImportResult,
   ZSegmentDimension,
   ZToken,
   ZTrainingDemand,
@@ -295,27 +299,50 @@ export const headcount = createRoute({
   responses: answers(200, ZHeadcount, 'Counts of the current directory'),
 });
 
-export const importRoster = createRoute({
+const importParams = z.object({ id: ZRosterImportId });
+
+export const startRosterImport = createRoute({
   ...endpoint(
     'post',
-    '/api/members/import',
-    'Replace the roster from CSV (all or nothing)',
-    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 10 * 1024 * 1024 }),
+    '/api/roster/imports',
+    'Start a staged roster import of this many members (ADR 0025)',
+    steering,
   ),
-  request: {
-    query: ZRosterImportQuery,
-    body: {
-      required: true,
-      content: {
-        'text/csv': {
-          schema: z.string().meta({
-            description: 'The roster as CSV: UTF-8, UTF-16 with its BOM, or Windows-1252',
-          }),
-        },
-      },
-    },
-  },
-  responses: answers(200, ZRosterImportResult, 'Members imported'),
+  request: { body: jsonBody(ZRosterImportInput) },
+  responses: answers(201, ZRosterImport, 'The import, waiting for its chunks'),
+});
+
+export const rosterImport = createRoute({
+  ...endpoint(
+    'get',
+    '/api/roster/imports/{id}',
+    'A staged roster import and its progress',
+    steering,
+  ),
+  request: { params: importParams },
+  responses: answers(200, ZRosterImport, 'Its state and the chunks received'),
+});
+
+export const stageRosterChunk = createRoute({
+  ...endpoint(
+    'put',
+    '/api/roster/imports/{id}/chunks/{n}',
+    'Send chunk n (from 1) of the roster, by email order; sending it again changes nothing',
+    access({ roles: ['steering'], fn: 'steering', maxBodyBytes: 2 * 1024 * 1024 }),
+  ),
+  request: { params: ZRosterChunkParams, body: jsonBody(ZRosterChunkInput) },
+  responses: answers(200, ZRosterImport, 'The chunk is staged'),
+});
+
+export const completeRosterImport = createRoute({
+  ...endpoint(
+    'post',
+    '/api/roster/imports/{id}/complete',
+    'Switch the directory to the staged roster; call again while the state is `switched`',
+    steering,
+  ),
+  request: { params: importParams, query: ZRosterImportQuery },
+  responses: answers(200, ZRosterImport, 'Switched (follow-up under way) or completed'),
 });
 
 const ideaParams = z.object({ id: ZIdeaId });
@@ -524,7 +551,10 @@ export const apiRoutes = [
   trends,
   involvement,
   headcount,
-  importRoster,
+  startRosterImport,
+  rosterImport,
+  stageRosterChunk,
+  completeRosterImport,
   listIdeas,
   submitIdea,
   getIdea,

@@ -5,6 +5,7 @@
 import {
   defaultPulseTemplate,
   EMPTY_REVIEW,
+  headcountOf,
   pulseIdOf,
   queuePositionOf,
   type TMember,
@@ -15,6 +16,7 @@ import { ideaCommentKey, type TStoredIdeaComment } from '../repositories/idea-co
 import { ideaKey } from '../repositories/ideas.js';
 import { iterationKey } from '../repositories/iterations.js';
 import { draftKey } from '../repositories/reviews.js';
+import { importKey } from '../repositories/roster-imports.js';
 import { voterKeyOf } from '../services/receipt-key.js';
 import {
   defaultItems,
@@ -32,6 +34,9 @@ export const IDEA = '000005-mhq1x2y3z0abc123';
 export const KEPT_IDEA = '000005-mhq1x2y3z0def456';
 export const COMMENT = `${IDEA}_mhq1x2y3z00000001`;
 export const CONVENTION = 'mhq1x2y3z0abcdef';
+/** A roster import waiting for its one chunk, and one whose chunk is in. */
+export const STAGING_IMPORT = 'mhq1x2y3zabcdefg';
+export const READY_IMPORT = 'mhq1x2y3zhijklmn';
 export const ambassador: TMember = { ...employee, email: 'amy@example.com', ambassador: true };
 
 const storedIdea = (id: string) => ({
@@ -128,12 +133,56 @@ export function happyItems(): TStoredItem[] {
         { revision: 1, at: '2026-11-01T09:00:00.000Z', title: 'Reply', text: 'Not by e-mail.' },
       ],
     },
+    ...stagedImports(),
     {
       ...draftKey(4),
       content: { ...EMPTY_REVIEW, summary: 'Training in levels worked.' },
       version: 1,
       savedAt: '2026-11-14T09:00:00.000Z',
     },
+  ];
+}
+
+/** Two imports of the same two members: one staging, one with its chunk (and members) in. */
+function stagedImports(): TStoredItem[] {
+  const job = (id: string) => ({
+    ...importKey(id),
+    id,
+    version: `2026-11-20T09:00:00.000Z-${id}`,
+    state: 'staging',
+    members: 2,
+    chunkSize: 1000,
+    chunks: 1,
+    createdAt: '2026-11-20T09:00:00.000Z',
+    against: 'v1',
+    currentTotal: 2,
+  });
+  const ready = job(READY_IMPORT);
+  return [
+    { ...job(STAGING_IMPORT), received: {} },
+    {
+      ...ready,
+      received: {
+        '1': {
+          first: ambassador.email,
+          last: steering.email,
+          count: 2,
+          digest: 'd',
+          written: true,
+          kept: 1,
+        },
+      },
+    },
+    {
+      pk: `DIRECTORY#IMPORT-${READY_IMPORT}`,
+      sk: 'CHUNK#001',
+      headcount: headcountOf([ambassador, steering]),
+    },
+    ...[ambassador, steering].map((member) => ({
+      pk: `DIRECTORY#${ready.version}`,
+      sk: `MEMBER#${member.email}`,
+      member,
+    })),
   ];
 }
 
@@ -206,15 +255,23 @@ export const HAPPY_REQUESTS: Record<string, THappyRequest> = {
   'GET /api/trends': { member: steering, path: '/api/trends' },
   'GET /api/involvement': { member: steering, path: '/api/involvement' },
   'GET /api/members/headcount': { member: steering, path: '/api/members/headcount' },
-  'POST /api/members/import': {
+  'POST /api/roster/imports': {
     member: steering,
-    path: '/api/members/import',
-    contentType: 'text/csv',
-    body: [
-      'email,name,team,site,trainingLevel,ambassador,role',
-      'ana@example.com,Ana,Sales,Paris,beginner,false,employee',
-      'sam@example.com,Sam,Sales,Paris,beginner,false,steering',
-    ].join('\n'),
+    path: '/api/roster/imports',
+    body: { members: 2 },
+  },
+  'GET /api/roster/imports/{id}': {
+    member: steering,
+    path: `/api/roster/imports/${STAGING_IMPORT}`,
+  },
+  'PUT /api/roster/imports/{id}/chunks/{n}': {
+    member: steering,
+    path: `/api/roster/imports/${STAGING_IMPORT}/chunks/1`,
+    body: { members: [ambassador, steering] },
+  },
+  'POST /api/roster/imports/{id}/complete': {
+    member: steering,
+    path: `/api/roster/imports/${READY_IMPORT}/complete?confirmRemoval=true`,
   },
   'GET /api/ideas': { member: employee, path: '/api/ideas' },
   'POST /api/ideas': {

@@ -11,6 +11,7 @@ import type { IterationsRepository } from '../repositories/iterations.js';
 import type { ReleasesRepository } from '../repositories/releases.js';
 import type { MemberVisitsRepository } from '../repositories/member-visits.js';
 import type { ResponsesRepository } from '../repositories/responses.js';
+import type { RosterImportsRepository } from '../repositories/roster-imports.js';
 import type { ReviewsRepository } from '../repositories/reviews.js';
 import type { OpenIterations } from '../services/open-iterations.js';
 
@@ -20,6 +21,8 @@ export type TAppDeps = {
   /** What answers and votes need of an iteration, read once per process (ADR 0021). */
   openIterations: OpenIterations;
   directory: DirectoryRepository;
+  /** Rosters staged in chunks before the directory switches to them (ADR 0025). */
+  rosterImports: RosterImportsRepository;
   /** Members' disclosure segments, frozen when an iteration opens. */
   disclosure: DisclosureRepository;
   responses: ResponsesRepository;

@@ -29,6 +29,7 @@ export const HTTP_STATUS: Record<TErrorCode, ContentfulStatusCode> = {
   comment_already_hidden: 409,
   directory_changed: 409,
   roster_shrinks: 409,
+  roster_import_conflict: 409,
   idea_status_refused: 409,
   idea_changed: 409,
   review_changed: 409,

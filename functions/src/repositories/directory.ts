@@ -6,9 +6,10 @@
  * | current version and headcount     | pk=`DIRECTORY`, sk=`CURRENT`                 | Get                 |
  * | member by email (token → segment) | pk=`DIRECTORY#<version>`, sk=`MEMBER#<email>`| Get                 |
  * | all members (sign-in page, admin) | pk=`DIRECTORY#<version>`                     | Query (paginated)   |
- * | import a roster                   | new version's members, then flip `CURRENT`   | BatchWrite, Put     |
+ * | replace the roster (seeds, demo)  | new version's members, then flip `CURRENT`   | BatchWrite, Put     |
  * | versions superseded, oldest first | pk=`DIRECTORY`, sk=`SUPERSEDED#<at>#<version>`| Query (sk range)    |
  * | forget a superseded version       | pk=`DIRECTORY#<version>`, keys only          | Query, BatchWrite   |
+ * | staged imports (ADR 0025)         | pk=`DIRECTORY`, sk=`IMPORT#<id>`: see roster-imports.ts | Get, Update   |
  *
  * An import writes a new version beside the current one and switches `CURRENT` last, with a
  * condition on the version it replaces: a failed or concurrent import leaves the directory as
@@ -26,8 +27,17 @@ import { refusedUnlessWritten } from './conditional-write.js';
 import { queryItems } from './query-items.js';
 import type { TTableRef } from './table.js';
 
-const CURRENT_KEY = { pk: 'DIRECTORY', sk: 'CURRENT' };
-const SUPERSEDED = 'SUPERSEDED#';
+export const CURRENT_KEY = { pk: 'DIRECTORY', sk: 'CURRENT' };
+export const SUPERSEDED = 'SUPERSEDED#';
+
+export const memberKey = (version: string, email: string) => ({
+  pk: `DIRECTORY#${version}`,
+  sk: `MEMBER#${email}`,
+});
+
+/** The cutoff of `DIRECTORY_RETENTION_DAYS` before `now`. */
+export const retentionCutoff = (now: Date) =>
+  new Date(now.getTime() - DIRECTORY_RETENTION_DAYS * 24 * 3600 * 1000);
 
 /** How long a superseded roster is kept before an import forgets it. */
 export const DIRECTORY_RETENTION_DAYS = 30;
@@ -85,11 +95,7 @@ export class DirectoryRepository {
     await putInBatches(
       this.documents,
       this.table,
-      members.map((member) => ({
-        pk: `DIRECTORY#${version}`,
-        sk: `MEMBER#${member.email}`,
-        member,
-      })),
+      members.map((member) => ({ ...memberKey(version, member.email), member })),
     );
     await refusedUnlessWritten(
       this.documents.send(
@@ -124,13 +130,16 @@ export class DirectoryRepository {
         }),
       );
     }
-    await this.forgetSupersededBefore(
-      new Date(now.getTime() - DIRECTORY_RETENTION_DAYS * 24 * 3600 * 1000),
-    );
+    await this.forgetSupersededBefore(retentionCutoff(now));
   }
 
-  /** Deletes every version superseded before `cutoff`, its members first, then its entry. */
-  private async forgetSupersededBefore(cutoff: Date): Promise<void> {
+  /**
+   * Deletes the versions superseded before `cutoff`, oldest first, members first, then their
+   * entry; stops after about `budget` deletions (a staged import's completion continues on its
+   * next call). How many it made.
+   */
+  async forgetSupersededBefore(cutoff: Date, budget = Infinity): Promise<number> {
+    let deleted = 0;
     const entries = queryItems(this.documents, {
       TableName: this.table.tableName,
       KeyConditionExpression: 'pk = :pk AND sk BETWEEN :first AND :cutoff',
@@ -149,9 +158,14 @@ export class DirectoryRepository {
         ProjectionExpression: 'pk, sk',
       })) {
         keys.push({ pk, sk });
+        if (deleted + keys.length >= budget) break;
       }
       await deleteInBatches(this.documents, this.table, keys);
+      deleted += keys.length;
+      if (deleted >= budget) return deleted;
       await deleteInBatches(this.documents, this.table, [{ pk: entry.pk, sk: entry.sk }]);
+      deleted += 1;
     }
+    return deleted;
   }
 }

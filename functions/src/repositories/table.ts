@@ -6,6 +6,8 @@
  * |----------------------|----------------------------------------------|-----------------------|---------------|
  * | current directory    | `DIRECTORY`                                  | `CURRENT`             | directory.ts  |
  * | member               | `DIRECTORY#<version>`                        | `MEMBER#<email>`      | directory.ts  |
+ * | roster import        | `DIRECTORY`                                  | `IMPORT#<id>`         | roster-imports.ts |
+ * | its chunks' headcount| `DIRECTORY#IMPORT-<id>`                      | `CHUNK#<001>`         | roster-imports.ts |
  * | iteration (+ pulse)  | `ITERATIONS`                                 | `ITERATION#<000001>`  | iterations.ts |
  * | open iteration       | `ITERATIONS`                                 | `OPEN`                | iterations.ts |
  * | disclosure segment   | `DISCLOSURE#<iterationId>#<freeze>#<email>`  | `DISCLOSURE`          | disclosure.ts |

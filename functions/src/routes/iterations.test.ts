@@ -13,7 +13,6 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createLocalIssuer, generateLocalKeyPair } from '../auth/local-issuer.js';
-import { disclosureKey } from '../repositories/disclosure.js';
 import { iterationKey } from '../repositories/iterations.js';
 import {
   DEFAULT_POOLING_ORDER,
@@ -29,7 +28,6 @@ import {
   defaultItems,
   directoryItems,
   employee,
-  FREEZE,
   mockedApp,
   mockTallies,
   openIteration,
@@ -37,15 +35,6 @@ import {
   steering,
   TABLE_NAME,
 } from '../testing/mocked-app.js';
-
-/** The mocked directory's members (version v1), as the import reads them before replacing. */
-function mockDirectoryQuery(dynamo: Awaited<ReturnType<typeof mockedApp>>['dynamo']): void {
-  // Any other query (superseded rosters to forget) finds nothing.
-  dynamo.on(QueryCommand).resolves({ Items: [] });
-  dynamo
-    .on(QueryCommand, { ExpressionAttributeValues: { ':pk': 'DIRECTORY#v1' } })
-    .resolves({ Items: directoryItems([employee, steering]).slice(1) });
-}
 
 const conditionFailed = () =>
   new ConditionalCheckFailedException({ message: 'The conditional request failed', $metadata: {} });
@@ -71,7 +60,7 @@ describe('authentication and roles', () => {
       ['GET', '/api/iterations'],
       ['POST', '/api/iterations/5/close'],
       ['GET', '/api/iterations/5/results'],
-      ['POST', '/api/members/import'],
+      ['POST', '/api/roster/imports'],
     ] as const) {
       expect((await call(employee, method, path)).status, `${method} ${path}`).toBe(403);
     }
@@ -427,164 +416,5 @@ describe('iterations', () => {
     );
     expect(lines).toContain(`5,1,team,Sales,12,6,0.5,usefulness,6,4,,4,4,false`);
     expect((await call(steering, 'GET', '/api/iterations/5/results?format=xml')).status).toBe(400);
-  });
-});
-
-describe('POST /api/members/import', () => {
-  const header = 'email,name,team,site,trainingLevel,ambassador,role';
-
-  it('reports bad rows by line number and stores nothing', async () => {
-    const { call, dynamo } = await mockedApp();
-    const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee\nbad,Bad,Sales,Paris,expert,no,employee`;
-    const response = await call(steering, 'POST', '/api/members/import', csv);
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.fields).toEqual({
-      'line.3.email': 'Invalid email address',
-      'line.3.trainingLevel': 'must be one of beginner, confirmed, advanced',
-    });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
-    expect(dynamo.commandCalls(PutCommand)).toHaveLength(0);
-  });
-
-  it('writes a new directory version, then switches to it', async () => {
-    const { call, dynamo } = await mockedApp();
-    mockDirectoryQuery(dynamo);
-    dynamo.on(BatchWriteCommand).resolves({});
-    dynamo.on(PutCommand).resolves({});
-    const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
-    // Ana and Sam both go: a roster this much smaller is sent confirmed.
-    const response = await call(steering, 'POST', '/api/members/import?confirmRemoval=true', csv);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ imported: 1 });
-    // The switch names the version the members were written under, and happens only if the
-    // directory is still at the version this import replaces (v1 in the mocked table).
-    const flip = dynamo.commandCalls(PutCommand)[0]?.args[0].input;
-    expect(flip).toMatchObject({
-      Item: { pk: 'DIRECTORY', sk: 'CURRENT', headcount: { total: 1 } },
-      ConditionExpression: 'version = :previous',
-      ExpressionAttributeValues: { ':previous': 'v1' },
-    });
-    const written = dynamo
-      .commandCalls(BatchWriteCommand)
-      .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
-    expect(written.flatMap((request) => request.PutRequest?.Item?.pk ?? [])).toEqual([
-      `DIRECTORY#${flip?.Item?.version}`,
-    ]);
-    // Ana and Sam left: their segments frozen for the open iteration 5 go, so neither can
-    // answer its pulse any more (an answer reads that item, not the directory).
-    expect(written.flatMap((request) => request.DeleteRequest?.Key ?? [])).toEqual([
-      disclosureKey(FREEZE, employee.email),
-      disclosureKey(FREEZE, steering.email),
-    ]);
-    const names = dynamo.calls().map((c) => c.args[0].constructor.name);
-    expect(names.lastIndexOf('BatchWriteCommand')).toBeGreaterThan(names.indexOf('PutCommand'));
-  });
-
-  it('keeps the frozen segments of members the new roster still holds', async () => {
-    const { call, dynamo } = await mockedApp();
-    mockDirectoryQuery(dynamo);
-    dynamo.on(BatchWriteCommand).resolves({});
-    dynamo.on(PutCommand).resolves({});
-    const csv = `${header}\n${employee.email},Ana,Sales,Paris,beginner,no,employee\n${steering.email},Sam,HR,Lyon,beginner,no,steering`;
-    expect((await call(steering, 'POST', '/api/members/import', csv)).status).toBe(200);
-    const deleted = dynamo
-      .commandCalls(BatchWriteCommand)
-      .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? [])
-      .filter((request) => request.DeleteRequest);
-    expect(deleted).toEqual([]);
-  });
-
-  it('answers 409 when another import switched the directory first', async () => {
-    const { call, dynamo } = await mockedApp();
-    mockDirectoryQuery(dynamo);
-    dynamo.on(BatchWriteCommand).resolves({});
-    dynamo.on(PutCommand).rejects(conditionFailed());
-    const csv = `${header}\nok@example.com,Ok,Sales,Paris,beginner,no,employee`;
-    const response = await call(steering, 'POST', '/api/members/import?confirmRemoval=true', csv);
-    expect(response.status).toBe(409);
-    expect(await response.json()).toMatchObject({ error: { code: 'directory_changed' } });
-  });
-
-  /** Today's directory: these members at version v1. */
-  const today = (count: number) => ({
-    Items: Array.from({ length: count }, (_, index) => ({
-      pk: 'DIRECTORY#v1',
-      sk: `MEMBER#m${index}@example.com`,
-      member: {
-        email: `m${index}@example.com`,
-        name: `Member ${index}`,
-        team: 'Sales',
-        site: 'Paris',
-        trainingLevel: 'beginner',
-        ambassador: false,
-        role: 'employee',
-      },
-    })),
-  });
-  const rows = (count: number) =>
-    Array.from(
-      { length: count },
-      (_, index) => `m${index}@example.com,Member ${index},Sales,Paris,beginner,no,employee`,
-    ).join('\n');
-
-  it('refuses a header alone: it would empty the directory', async () => {
-    const { call, dynamo } = await mockedApp();
-    const response = await call(steering, 'POST', '/api/members/import', `${header}\n`);
-    expect(response.status).toBe(400);
-    expect((await response.json()).error.fields).toEqual({
-      'line.2.file': 'no member in the file',
-    });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
-  });
-
-  it('asks to confirm a file that removes more than a fifth of the members', async () => {
-    const { call, dynamo } = await mockedApp();
-    dynamo.on(QueryCommand).resolves(today(10));
-    dynamo.on(BatchWriteCommand).resolves({});
-    dynamo.on(PutCommand).resolves({});
-    const csv = `${header}\n${rows(7)}`;
-    const refused = await call(steering, 'POST', '/api/members/import', csv);
-    expect(refused.status).toBe(409);
-    expect(await refused.json()).toMatchObject({
-      error: {
-        code: 'roster_shrinks',
-        fields: { confirmRemoval: expect.stringMatching(/3 of 10/) },
-      },
-    });
-    expect(dynamo.commandCalls(BatchWriteCommand)).toHaveLength(0);
-    const confirmed = await call(steering, 'POST', '/api/members/import?confirmRemoval=true', csv);
-    expect(confirmed.status).toBe(200);
-    expect(await confirmed.json()).toEqual({ imported: 7 });
-  });
-
-  it('imports a file that removes a fifth or fewer without asking', async () => {
-    const { call, dynamo } = await mockedApp();
-    dynamo.on(QueryCommand).resolves(today(10));
-    dynamo.on(BatchWriteCommand).resolves({});
-    dynamo.on(PutCommand).resolves({});
-    const response = await call(steering, 'POST', '/api/members/import', `${header}\n${rows(8)}`);
-    expect(response.status).toBe(200);
-  });
-
-  it('stores the accents of a Windows-1252 file, not replacement characters', async () => {
-    const { app, dynamo, tokenFor } = await mockedApp();
-    dynamo.on(QueryCommand).resolves({ Items: [] });
-    dynamo.on(BatchWriteCommand).resolves({});
-    dynamo.on(PutCommand).resolves({});
-    const text = `${header}\nhelene@example.com,Hélène,Qualité,Nîmes,beginner,no,employee\n`;
-    const response = await app.request('/api/members/import', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await tokenFor(steering)}`, 'content-type': 'text/csv' },
-      body: Uint8Array.from([...text].map((char) => char.charCodeAt(0))),
-    });
-    expect(response.status).toBe(200);
-    const written = dynamo
-      .commandCalls(BatchWriteCommand)
-      .flatMap((batch) => batch.args[0].input.RequestItems?.[TABLE_NAME] ?? []);
-    expect(written[0]?.PutRequest?.Item?.member).toMatchObject({
-      name: 'Hélène',
-      team: 'Qualité',
-      site: 'Nîmes',
-    });
   });
 });

@@ -122,6 +122,15 @@ export const messages = {
   'roster.trainingLevel': 'must be beginner, confirmed or advanced',
   'roster.ambassador': 'must be yes or no',
   'roster.role': 'must be employee, ambassador or steering',
+  // roster import
+  'roster.progress': 'Roster sent',
+  'roster.chunkOf': 'Chunk {n} of {total} · {sent} of {members} members sent',
+  'roster.switching': 'Switching the directory to the new roster…',
+  'roster.chunkFailed':
+    'Chunk {n} of {total} was not sent. Retry it: the chunks already sent are kept.',
+  'roster.completeFailed':
+    'The roster was sent but the directory was not switched. Retry to finish.',
+  'roster.retryChunk': 'Retry',
   // adoption (the social network's own figures per iteration)
   'adoption.title': 'Adoption of the network',
   'adoption.intro':

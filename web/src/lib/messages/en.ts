@@ -90,6 +90,7 @@ export const problems: Record<TShownProblem, string> = {
   comment_already_hidden: 'This comment is already hidden.',
   directory_changed: 'The directory changed meanwhile. Please import the file again.',
   roster_shrinks: 'This file would remove many members from the directory.',
+  roster_import_conflict: 'The import could not go on as sent. Please import the file again.',
   idea_status_refused: 'This idea cannot take this step in its current state.',
   idea_changed: 'Someone changed this idea meanwhile. It is up to date now: try again.',
   review_changed: 'Someone saved this review meanwhile. Reload it, then make your changes again.',

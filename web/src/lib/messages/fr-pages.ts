@@ -129,6 +129,15 @@ export const messages: Record<TPagesKey, string> = {
   'roster.trainingLevel': 'doit valoir beginner, confirmed ou advanced',
   'roster.ambassador': 'doit valoir yes ou no',
   'roster.role': 'doit valoir employee, ambassador ou steering',
+  // roster import
+  'roster.progress': 'Annuaire envoyé',
+  'roster.chunkOf': 'Lot {n} sur {total} · {sent} membres envoyés sur {members}',
+  'roster.switching': 'Bascule de l’annuaire vers le nouveau…',
+  'roster.chunkFailed':
+    'Le lot {n} sur {total} n’a pas été envoyé. Réessayez : les lots déjà envoyés sont gardés.',
+  'roster.completeFailed':
+    'L’annuaire a été envoyé mais pas encore basculé. Réessayez pour terminer.',
+  'roster.retryChunk': 'Réessayer',
   // adoption (the social network's own figures per iteration)
   'adoption.title': 'Adoption du réseau',
   'adoption.intro':

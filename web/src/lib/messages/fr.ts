@@ -87,6 +87,7 @@ export const problems: Record<TShownProblem, string> = {
   comment_already_hidden: 'Ce commentaire est déjà masqué.',
   directory_changed: 'L’annuaire a changé entre-temps. Importez le fichier à nouveau.',
   roster_shrinks: 'Ce fichier retirerait de nombreux membres de l’annuaire.',
+  roster_import_conflict: 'L’import n’a pas pu continuer tel quel. Importez le fichier à nouveau.',
   idea_status_refused: 'Cette idée ne peut pas franchir cette étape dans son état actuel.',
   idea_changed: 'Quelqu’un a modifié cette idée entre-temps. Elle est à jour : réessayez.',
   convention_changed:
