@@ -201,7 +201,7 @@ export const messages = {
   'review.downloadTraining': 'Download the training demand (CSV)',
   'review.ideasTitle': 'Ideas',
   'review.ideasCaption':
-    'The {total} ideas submitted in this iteration. A merged idea counts once, as a duplicate; its votes went to the idea it joined.',
+    'The {total} ideas submitted in this iteration. A merged idea counts once, as a duplicate, and is left out of the categories and the most voted: its votes went to the idea it joined.',
   'review.ideasEmpty': 'No idea was submitted in this iteration.',
   'review.ideasDecision':
     'Median {days} days from submission to a decision ({decided} decided, {waiting} waiting).',

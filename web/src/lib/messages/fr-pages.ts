@@ -210,7 +210,7 @@ export const messages: Record<TPagesKey, string> = {
   'review.downloadTraining': 'Télécharger les besoins de formation (CSV)',
   'review.ideasTitle': 'Idées',
   'review.ideasCaption':
-    'Les {total} idées proposées pendant cette itération. Une idée fusionnée compte une fois, comme doublon ; ses votes sont allés à l’idée qu’elle a rejointe.',
+    'Les {total} idées proposées pendant cette itération. Une idée fusionnée compte une fois, comme doublon, et n’entre ni dans les catégories ni dans les plus votées : ses votes sont allés à l’idée qu’elle a rejointe.',
   'review.ideasEmpty': 'Aucune idée n’a été proposée pendant cette itération.',
   'review.ideasDecision':
     'Médiane de {days} jours entre la proposition et une décision ({decided} décidées, {waiting} en attente).',
