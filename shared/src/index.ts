@@ -11,6 +11,8 @@ export * from './error-codes.js';
 export * from './errors.js';
 export * from './heatmap.js';
 export * from './ideas/index.js';
+export * from './ideas/summary.js';
+export * from './ideas/summary-csv.js';
 export * from './heatmap-csv.js';
 export * from './involvement-csv.js';
 export * from './involvement.js';

@@ -120,4 +120,64 @@ describe('the steering group holds the iteration review', () => {
     expect(await page.getByText(/printed on/).textContent()).toMatch(/^\s*Iteration 5/);
     await page.context().close();
   });
+
+  it('reads the ideas of the iteration on a phone, downloads and prints them', async () => {
+    const page = await signedInSteering(375);
+    await page.getByTestId('headlines').waitFor();
+    const ideas = page.getByRole('region', { name: 'Ideas', exact: true });
+    // Iteration 5 of the demo: three ideas, one under review, none decided yet.
+    const top = ideas.getByTestId('ideas-top').getByRole('link');
+    expect((await top.allTextContents()).map((text) => text.trim())).toEqual([
+      'Les managers publient les actualités d’équipe ici',
+      'Se connecter sur mobile sans le VPN',
+      'Un point mensuel des managers en vidéo',
+    ]);
+    expect(await top.first().getAttribute('href')).toMatch(/^\/ideas\/000005-[0-9a-z]+$/);
+    const funnel = ideas.getByRole('region', { name: 'Where the ideas stand' });
+    const underReview = funnel.getByRole('row', { name: /^Under review/ }).getByRole('cell');
+    expect((await underReview.textContent())?.trim()).toBe('1');
+    expect(await ideas.getByTestId('ideas-decision').textContent()).toMatch(
+      /No idea has been decided yet \(3 waiting\)/,
+    );
+    // At 375 px nothing but the scroll regions is wider than the page.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+      375,
+    );
+    await expectAccessible(page, 'the steering review, ideas on a phone');
+
+    // Iteration 2: ideas planned, declined and one merged, so a median time to a decision.
+    await page
+      .getByRole('combobox', { name: /^Iteration/ })
+      .selectOption({ label: 'Iteration 2 — Training in levels (reviewed)' });
+    await expect
+      .poll(async () => (await ideas.getByTestId('ideas-decision').textContent())?.trim())
+      .toMatch(/^Median [\d.]+ days from submission to a decision \(\d+ decided, \d+ waiting\)\.$/);
+    expect(
+      (
+        await funnel
+          .getByRole('row', { name: /^Duplicate/ })
+          .getByRole('cell')
+          .textContent()
+      )?.trim(),
+    ).toBe('1');
+    await expectAccessible(page, 'the steering review, ideas of a reviewed iteration');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      ideas.getByRole('button', { name: 'Download the ideas summary (CSV)' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('ideas-summary-2.csv');
+    const csv = readFileSync(await download.path(), 'utf8');
+    expect(csv).toContain('iteration,section,item,title,status,value');
+    expect(csv).toContain('2,status,duplicate,,,1');
+
+    // On paper the section comes with the review, without its button.
+    await page.emulateMedia({ media: 'print' });
+    expect(await ideas.getByRole('heading', { name: 'Ideas' }).isVisible()).toBe(true);
+    expect(await funnel.isVisible()).toBe(true);
+    expect(
+      await ideas.getByRole('button', { name: 'Download the ideas summary (CSV)' }).isVisible(),
+    ).toBe(false);
+    await page.context().close();
+  });
 });

@@ -32,6 +32,7 @@ import {
   ZIdeaMerge,
   ZIdeasQuery,
   ZIdeaStatusChange,
+  ZIdeasSummary,
   ZInvolvement,
   ZIteration,
   ZIterationDetail,
@@ -265,6 +266,18 @@ export const trainingDemand = createRoute({
   ),
   request: { params: iterationParams, query: z.object({ format: ZFormat }) },
   responses: answersOrCsv(ZTrainingDemand, 'The training sessions to plan, by level'),
+});
+
+/** The review's ideas: funnel, categories, the most voted, days to a decision. */
+export const ideasSummary = createRoute({
+  ...endpoint(
+    'get',
+    '/api/iterations/{id}/ideas-summary',
+    "An iteration's ideas: status funnel, categories, top 5 by votes, time to a decision",
+    steering,
+  ),
+  request: { params: iterationParams, query: z.object({ format: ZFormat }) },
+  responses: answersOrCsv(ZIdeasSummary, 'The ideas submitted in the iteration, summed up'),
 });
 
 export const trends = createRoute({
@@ -548,6 +561,7 @@ export const apiRoutes = [
   iterationComments,
   iterationHeatmap,
   trainingDemand,
+  ideasSummary,
   trends,
   involvement,
   headcount,

@@ -252,6 +252,10 @@ export const HAPPY_REQUESTS: Record<string, THappyRequest> = {
     member: steering,
     path: iteration(4, '/training-demand'),
   },
+  'GET /api/iterations/{id}/ideas-summary': {
+    member: steering,
+    path: iteration(4, '/ideas-summary'),
+  },
   'GET /api/trends': { member: steering, path: '/api/trends' },
   'GET /api/involvement': { member: steering, path: '/api/involvement' },
   'GET /api/members/headcount': { member: steering, path: '/api/members/headcount' },

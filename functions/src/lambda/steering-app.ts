@@ -7,6 +7,7 @@ import { serveConventions } from '../routes/conventions.js';
 import { serveIdeaComments } from '../routes/idea-comments.js';
 import { serveIdeaTriage } from '../routes/idea-triage.js';
 import { serveIdeas } from '../routes/ideas.js';
+import { serveIdeasSummary } from '../routes/ideas-summary.js';
 import { serveInvolvement } from '../routes/involvement.js';
 import { serveIterations } from '../routes/iterations.js';
 import { serveMembers } from '../routes/members.js';
@@ -26,6 +27,7 @@ export const STEERING_AREAS: readonly TApiArea[] = [
   serveConventions,
   serveReview,
   serveInvolvement,
+  serveIdeasSummary,
 ];
 
 /** The steering function's app: no OpenAPI document generator, no receipt secret. */

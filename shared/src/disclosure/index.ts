@@ -17,6 +17,7 @@
  * | 3. + 2. + 3b. which comments, labels  | `commentsToShow` (comments.ts)          | only responses the final release counts exactly (withheld groups dropped); ≥ commentK overall; a label per group of ≥ commentK, smaller ones pooled to ≥ commentK; one breakdown per comment |
  * | 1. + 2. involvement around ideas      | `involvementToShow` (involvement.ts)    | closed iterations only; a group shown only with ≥ k distinct contributors, more withheld by complementary suppression; members without a segment never a group; < k contributors in all: nothing |
  * | 1. the team beside an idea          | `ideaTeam` (ideas.ts)                   | the author's frozen segment team (held by ≥ k members), pooled shown as "other teams", none when no segment; never the directory team; author key, segment of ideas and votes never answered |
+ * | board figures of ideas               | `ideasSummaryToShow` (ideas.ts)         | the review's ideas summary (funnel, categories, top 5, days to a decision) from what the board shows every member only: never author, author key, segment, voters or votes by group |
  * | k itself                              | `DEFAULT_ANONYMITY_THRESHOLD`, `MIN_…`  | k = 5 by default, never below 3                                                                                                                                                         |
  *
  * Order of use: segments are frozen when an iteration opens (`disclosureSegments`, stored with

@@ -1,16 +1,18 @@
 import {
   ZHeatmap,
+  ZIdeasSummary,
   ZIterationDetail,
   ZIterationList,
   ZResults,
   ZSegmentDimension,
   ZTrainingDemand,
   ZTrends,
+  type TIdeasSummary,
   type TIterationSummary,
   type TResults,
   type TSegmentDimension,
 } from '@boucle/shared';
-import { api } from '$lib/api';
+import { api, ApiError } from '$lib/api';
 import { failLoad } from '$lib/load';
 import type { PageLoad } from './$types';
 
@@ -18,6 +20,18 @@ import type { PageLoad } from './$types';
 const DEFAULT_DIMENSION: TSegmentDimension = 'team';
 
 type TFetch = typeof fetch;
+
+/**
+ * The iteration's ideas summary, or the problem that kept it from being read: the rest of the
+ * review stays readable when only the ideas fail.
+ */
+const ideasOf = (iterationId: number, fetch: TFetch): Promise<TIdeasSummary | ApiError> =>
+  api(`/iterations/${iterationId}/ideas-summary`, ZIdeasSummary, { fetch }).catch(
+    (cause: unknown) => {
+      if (cause instanceof ApiError && cause.status !== 401) return cause;
+      return failLoad(cause);
+    },
+  );
 
 const resultsOf = (iteration: TIterationSummary, fetch: TFetch): Promise<TResults> =>
   api(`/iterations/${iteration.id}/results`, ZResults, { fetch });
@@ -52,7 +66,15 @@ export const load: PageLoad = async ({ url, fetch }) => {
   const by = ZSegmentDimension.safeParse(url.searchParams.get('by')).data ?? DEFAULT_DIMENSION;
   const started = iterations.filter((iteration) => iteration.status !== 'draft');
   const asked = Number(url.searchParams.get('iteration'));
-  const empty = { iterations, by, pulse: null, results: null, previous: null, trends: null };
+  const empty = {
+    iterations,
+    by,
+    pulse: null,
+    results: null,
+    previous: null,
+    trends: null,
+    ideas: null,
+  };
   const draft = iterations.find(
     (iteration) => iteration.id === asked && iteration.status === 'draft',
   );
@@ -63,12 +85,13 @@ export const load: PageLoad = async ({ url, fetch }) => {
   const { selected, results } = picked;
   const before = started.filter((iteration) => iteration.id < selected.id).at(-1);
   // The trends hold the test of each change against the previous iteration.
-  const [detail, previous, heatmap, trainingDemand, trends] = await Promise.all([
+  const [detail, previous, heatmap, trainingDemand, trends, ideas] = await Promise.all([
     api(`/iterations/${selected.id}`, ZIterationDetail, { fetch }),
     before ? resultsOf(before, fetch) : null,
     api(`/iterations/${selected.id}/heatmap?by=${by}`, ZHeatmap, { fetch }),
     api(`/iterations/${selected.id}/training-demand`, ZTrainingDemand, { fetch }),
     api('/trends', ZTrends, { fetch }),
+    ideasOf(selected.id, fetch),
   ]).catch(failLoad);
   return {
     iterations,
@@ -80,5 +103,6 @@ export const load: PageLoad = async ({ url, fetch }) => {
     heatmap,
     trainingDemand,
     trends,
+    ideas,
   };
 };
