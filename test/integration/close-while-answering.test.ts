@@ -6,9 +6,10 @@ import {
   demoMembers,
 } from '@boucle/functions/local/demo-organisation';
 import { takeLifecycleStep } from '@boucle/functions/services/iterations';
-import { defaultPulseTemplate, seededRandom, type TMember } from '@boucle/shared';
+import { seededRandom, type TMember } from '@boucle/shared';
 import { inject, describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { openFirstIteration } from './open-iteration.js';
 
 const members = demoMembers(90);
 const story = demoIterations.at(-1);
@@ -21,14 +22,7 @@ describe('closing an iteration while answers come in', () => {
     if (!story) throw new Error('no demo iteration');
     const local = await localApp(4);
     await local.deps.directory.replace(members, new Date());
-    await local.deps.iterations.create({
-      name: 'Closing',
-      startDate: '2026-11-16',
-      endDate: '2026-12-11',
-      goals: [],
-    });
-    await local.deps.iterations.setPulse(1, defaultPulseTemplate);
-    await takeLifecycleStep(local.deps, 1, 'open');
+    await openFirstIteration(local.deps, 'Closing');
     // The steering function closes: another process on the same table, so the process that
     // answers still holds the iteration as open in its cache and learns it from the tallies.
     const steering = createDeps({

@@ -1,7 +1,8 @@
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
-import { defaultPulseTemplate, type TIdea, type TIdeasSummary, type TMember } from '@boucle/shared';
+import { type TIdea, type TIdeasSummary, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { openFirstIterationAs } from './open-iteration.js';
 
 /** 40 demo members: the steering group first, then employees over the demo's teams. */
 const members = demoMembers(40);
@@ -14,14 +15,7 @@ describe('the ideas summary on DynamoDB Local', () => {
     const { call, clock } = local;
     clock.now = new Date('2026-11-02T08:00:00Z');
     await local.deps.directory.replace(members, clock.now);
-    await call(steering, 'POST', '/api/iterations', {
-      name: 'Iteration 1',
-      startDate: '2026-11-02',
-      endDate: '2026-11-13',
-      goals: [],
-    });
-    await call(steering, 'PUT', '/api/iterations/1/pulse', defaultPulseTemplate);
-    expect((await call(steering, 'POST', '/api/iterations/1/open')).status).toBe(200);
+    await openFirstIterationAs(steering, call);
     const summary = async () =>
       (await (
         await call(steering, 'GET', '/api/iterations/1/ideas-summary')

@@ -1,7 +1,8 @@
 import { demoMembers } from '@boucle/functions/local/demo-organisation';
-import { defaultPulseTemplate, type TIdea, type TInvolvement, type TMember } from '@boucle/shared';
+import { type TIdea, type TInvolvement, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { openFirstIterationAs } from './open-iteration.js';
 
 /** 80 demo members: the steering group first, then employees over the demo's teams. */
 const members = demoMembers(80);
@@ -13,14 +14,7 @@ describe('involvement around ideas on DynamoDB Local', () => {
     const { call, clock } = local;
     clock.now = new Date('2026-11-02T08:00:00Z');
     await local.deps.directory.replace(members, clock.now);
-    await call(steering, 'POST', '/api/iterations', {
-      name: 'Iteration 1',
-      startDate: '2026-11-02',
-      endDate: '2026-11-13',
-      goals: [],
-    });
-    await call(steering, 'PUT', '/api/iterations/1/pulse', defaultPulseTemplate);
-    expect((await call(steering, 'POST', '/api/iterations/1/open')).status).toBe(200);
+    await openFirstIterationAs(steering, call);
 
     const employees = members.filter((member) => member.role === 'employee');
     const [first, second, third] = employees as [TMember, TMember, TMember];

@@ -5,16 +5,10 @@ import {
   demoIterations,
   demoMembers,
 } from '@boucle/functions/local/demo-organisation';
-import { takeLifecycleStep } from '@boucle/functions/services/iterations';
-import {
-  defaultPulseTemplate,
-  rosterChunks,
-  seededRandom,
-  ZRosterImport,
-  type TMember,
-} from '@boucle/shared';
+import { rosterChunks, seededRandom, ZRosterImport, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { openFirstIteration } from './open-iteration.js';
 import { stagedImport } from './staged-import.js';
 
 const roster = demoMembers(3000);
@@ -94,14 +88,7 @@ describe('a staged roster import on DynamoDB Local', () => {
     const send = (method: string, path: string, body?: unknown) =>
       local.call(steering, method, path, body);
     await stagedImport(send, roster.slice(0, 100));
-    await local.deps.iterations.create({
-      name: 'Roster',
-      startDate: '2026-11-16',
-      endDate: '2026-12-11',
-      goals: [],
-    });
-    await local.deps.iterations.setPulse(1, defaultPulseTemplate);
-    await takeLifecycleStep(local.deps, 1, 'open');
+    await openFirstIteration(local.deps, 'Roster');
     const kept = roster.slice(0, 50);
     await expect(stagedImport(send, kept)).rejects.toThrow(/409 .*removes 50 of 100 members/);
     const { job } = await stagedImport(send, kept, { confirmRemoval: true });
@@ -126,14 +113,7 @@ describe('a staged roster import on DynamoDB Local', () => {
       local.call(steering, method, path, body);
     const leavers = roster.slice(0, 2600).map((m) => ({ ...m, email: `left.${m.email}` }));
     await local.deps.directory.replace([steering, ...leavers], new Date());
-    await local.deps.iterations.create({
-      name: 'Roster',
-      startDate: '2026-11-16',
-      endDate: '2026-12-11',
-      goals: [],
-    });
-    await local.deps.iterations.setPulse(1, defaultPulseTemplate);
-    await takeLifecycleStep(local.deps, 1, 'open');
+    await openFirstIteration(local.deps, 'Roster');
     const { sent } = await stagedImport(send, roster.slice(0, 20), { confirmRemoval: true });
     // More leavers than one call forgets: the first answer says `switched`, the next continue.
     const completes = sent.filter((request) => request.path.includes('/complete'));

@@ -3,10 +3,10 @@ import {
   demoIterations,
   demoMembers,
 } from '@boucle/functions/local/demo-organisation';
-import { takeLifecycleStep } from '@boucle/functions/services/iterations';
-import { defaultPulseTemplate, seededRandom, type TMember } from '@boucle/shared';
+import { seededRandom, type TMember } from '@boucle/shared';
 import { describe, expect, it } from 'vitest';
 import { localApp } from './local-app.js';
+import { openFirstIteration } from './open-iteration.js';
 import { stagedImport } from './staged-import.js';
 
 const members = demoMembers(30);
@@ -17,14 +17,7 @@ describe('a member the roster import removes while an iteration is open', () => 
     if (!story) throw new Error('no demo iteration');
     const local = await localApp(2);
     await local.deps.directory.replace(members, new Date());
-    await local.deps.iterations.create({
-      name: 'Roster',
-      startDate: '2026-11-16',
-      endDate: '2026-12-11',
-      goals: [],
-    });
-    await local.deps.iterations.setPulse(1, defaultPulseTemplate);
-    await takeLifecycleStep(local.deps, 1, 'open');
+    await openFirstIteration(local.deps, 'Roster');
     const [leaver, stayer] = members.filter((member) => member.role === 'employee');
     if (!leaver || !stayer) throw new Error('no employees');
     const { job } = await stagedImport(
