@@ -10,6 +10,9 @@ export const ROSTER_COLUMNS = [
   'role',
 ] as const;
 
+/** How long a superseded roster is kept before an import forgets it (the privacy page says so). */
+export const DIRECTORY_RETENTION_DAYS = 30;
+
 export const MAX_ROSTER_ROWS = 100_000;
 
 /** The parser's words for a file without a member row (the web translates them). */

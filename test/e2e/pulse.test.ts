@@ -103,6 +103,7 @@ describe('a member answers the pulse on a phone', () => {
     expect(await page.title()).toBe('Your answers and your anonymity · Boucle');
     const privacy = await page.textContent('main');
     expect(privacy).toContain('Never your name, your e-mail, the day or the time you answered');
+    expect(privacy).toContain('the previous one is kept 30 days');
     expect(privacy).toContain('Ambassadors: the aggregated results and trends of their own team');
     expect(privacy).toContain('Written comments are shown only once the iteration is closed');
     expect(privacy).toContain('No figure is shown for fewer than 5 respondents');

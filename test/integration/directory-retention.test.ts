@@ -1,8 +1,7 @@
 import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { createDocumentClient } from '@boucle/functions/clients/dynamodb';
-import { DIRECTORY_RETENTION_DAYS } from '@boucle/functions/repositories/directory';
-import type { TMember } from '@boucle/shared';
+import { DIRECTORY_RETENTION_DAYS, type TMember } from '@boucle/shared';
 import { localApp } from './local-app.js';
 
 const member = (email: string): TMember => ({

@@ -20,7 +20,14 @@
  * of members who left are not kept for ever.
  */
 import { GetCommand, PutCommand, type DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { headcountOf, ZHeadcount, ZMember, type THeadcount, type TMember } from '@boucle/shared';
+import {
+  DIRECTORY_RETENTION_DAYS,
+  headcountOf,
+  ZHeadcount,
+  ZMember,
+  type THeadcount,
+  type TMember,
+} from '@boucle/shared';
 import { randomUUID } from 'node:crypto';
 import { deleteInBatches, putInBatches } from './batch-write.js';
 import { refusedUnlessWritten } from './conditional-write.js';
@@ -38,9 +45,6 @@ export const memberKey = (version: string, email: string) => ({
 /** The cutoff of `DIRECTORY_RETENTION_DAYS` before `now`. */
 export const retentionCutoff = (now: Date) =>
   new Date(now.getTime() - DIRECTORY_RETENTION_DAYS * 24 * 3600 * 1000);
-
-/** How long a superseded roster is kept before an import forgets it. */
-export const DIRECTORY_RETENTION_DAYS = 30;
 
 type TCurrentDirectory = { version: string; headcount: THeadcount };
 

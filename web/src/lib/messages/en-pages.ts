@@ -81,6 +81,11 @@ export const messages = {
     'A moderator may hide an abusive comment, giving a reason that everyone sees; its text is kept, and who hid it and why are recorded.',
   'privacy.ideasInvolvement':
     'The steering group sees how many members took part around ideas once an iteration has closed, and by group only where at least {k} members took part.',
+  'privacy.directoryTitle': 'The directory',
+  'privacy.directoryHolds':
+    'The steering group imports the directory of members: your e-mail, name, team, site, training level, whether you are an ambassador, and your role. It is what you sign in with and what groups are made of.',
+  'privacy.directoryRetention':
+    'When a new directory replaces it, the previous one is kept {days} days (to see what changed or put it back), then deleted by the next import. An import started and never finished is deleted by the next import a day later.',
   'form.required': 'Required',
   'form.endBeforeStart': 'The end must come after the start',
   'iterations.title': 'Iterations',

@@ -86,6 +86,11 @@ export const messages: Record<TPagesKey, string> = {
     'Un modérateur peut masquer un commentaire abusif en donnant une raison que tous voient ; son texte est gardé, et qui l’a masqué et pourquoi sont consignés.',
   'privacy.ideasInvolvement':
     'Le comité de pilotage voit combien de membres ont pris part autour des idées une fois l’itération close, et par groupe seulement là où au moins {k} membres y ont pris part.',
+  'privacy.directoryTitle': 'L’annuaire',
+  'privacy.directoryHolds':
+    'Le comité de pilotage importe l’annuaire des membres : votre e-mail, nom, équipe, site, niveau de formation, si vous êtes ambassadeur, et votre rôle. C’est avec lui que vous vous connectez et que les groupes sont formés.',
+  'privacy.directoryRetention':
+    'Quand un nouvel annuaire le remplace, le précédent est gardé {days} jours (pour voir ce qui a changé ou le rétablir), puis effacé par l’import suivant. Un import commencé et jamais terminé est effacé par l’import suivant, un jour plus tard.',
   'form.required': 'À renseigner',
   'form.endBeforeStart': 'La fin doit suivre le début',
   'iterations.title': 'Itérations',
