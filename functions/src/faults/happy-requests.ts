@@ -19,6 +19,7 @@ import { draftKey } from '../repositories/reviews.js';
 import { importKey } from '../repositories/roster-imports.js';
 import { voterKeyOf } from '../services/receipt-key.js';
 import {
+  closedIteration,
   defaultItems,
   employee,
   frozenSegments,
@@ -80,18 +81,7 @@ function storedComment(): TStoredItem {
   };
 }
 
-/** Iteration 4 ran and closed; iteration 6 is a draft with its pulse. */
-const closedIteration = {
-  ...openIteration,
-  id: 4,
-  name: 'Iteration 4',
-  status: 'closed' as const,
-  pulseId: pulseIdOf(4),
-  startDate: '2026-10-19',
-  endDate: '2026-11-13',
-  openedAt: '2026-10-19T07:00:00.000Z',
-  closedAt: '2026-11-13T17:00:00.000Z',
-};
+/** Iteration 6 is a draft with its pulse (iteration 4, closed, is `closedIteration`). */
 const draftIteration = {
   ...openIteration,
   id: 6,

@@ -19,27 +19,17 @@ import { describe, expect, it } from 'vitest';
 import { ideaKey } from '../repositories/ideas.js';
 import { iterationKey } from '../repositories/iterations.js';
 import {
+  closedIteration,
   defaultItems,
   employee,
   mockedApp,
   NOW,
-  openIteration,
   openPulse,
   steering,
 } from '../testing/mocked-app.js';
 
 const IDEA = '000004-mhq1x2y3z0abc123';
 const MISSING_IDEA = '000004-mhq1x2y3z0zzz999';
-
-/** Iteration 4 ran and closed; its review may be published. */
-const closedIteration = {
-  ...openIteration,
-  id: 4,
-  name: 'Iteration 4',
-  status: 'closed' as const,
-  pulseId: pulseIdOf(4),
-  closedAt: '2026-11-13T17:00:00.000Z',
-};
 
 const tutorials: TReviewAction = {
   id: 'tutorials',

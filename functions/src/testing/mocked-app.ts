@@ -82,6 +82,18 @@ export const openIteration: TIteration = {
   closedAt: null,
   reviewedAt: null,
 };
+/** Iteration 4 ran before it and closed. */
+export const closedIteration: TIteration = {
+  ...openIteration,
+  id: 4,
+  name: 'Iteration 4',
+  status: 'closed',
+  pulseId: pulseIdOf(4),
+  startDate: '2026-10-19',
+  endDate: '2026-11-13',
+  openedAt: '2026-10-19T07:00:00.000Z',
+  closedAt: '2026-11-13T17:00:00.000Z',
+};
 export const openPulse: TPulse = { id: pulseIdOf(5), iterationId: 5, ...defaultPulseTemplate };
 
 /**
