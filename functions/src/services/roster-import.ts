@@ -171,8 +171,8 @@ async function followUp(deps: TDeps, job: TStoredImport): Promise<TStoredImport>
 
 /**
  * Members the import removed lose their frozen segment of the open iteration: an answer reads
- * that item only, so they can no longer answer (ADR 0021). A slice of the replaced roster per call, from where the last call
- * stopped. Whether all are done.
+ * that item only, so they can no longer answer (ADR 0021). A slice of the replaced roster per
+ * call, from where the last call stopped. Whether all are done.
  */
 async function forgetRemovedSegments(deps: TDeps, job: TStoredImport): Promise<boolean> {
   if (!job.against) return true;
